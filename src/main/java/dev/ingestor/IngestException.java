@@ -1,0 +1,26 @@
+package dev.ingestor;
+
+/**
+ * Root of every failure that ends a single queue item; subclasses say which kind, and
+ * {@code job.FailureMapping} turns the kind into the row's terminal status.
+ */
+public abstract class IngestException extends RuntimeException {
+
+	private final long queueItemId;
+
+	protected IngestException(long queueItemId, String message) {
+		super(message);
+		this.queueItemId = queueItemId;
+	}
+
+	protected IngestException(long queueItemId, String message, Throwable cause) {
+		super(message, cause);
+		this.queueItemId = queueItemId;
+	}
+
+	/** The queue row this failure belongs to, so a log line always names its item. */
+	public long queueItemId() {
+		return this.queueItemId;
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.ingestor.cli;
+
+import java.util.concurrent.Callable;
+
+import dev.ingestor.job.IngestRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bin/ingest}: parses the command line before Spring starts, so --help and usage errors are instant. */
+@Command(name = "ingest", mixinStandardHelpOptions = true, version = "rag-ingestor 0.1.0",
+		description = "Turns queued documents into stored chunks and embeddings.%n"
+				+ "Without a command: one pass over the queue (the same as 'run').",
+		subcommands = { RunCommand.class, EnqueueCommand.class, ReportCommand.class, DemoCommand.class,
+				CommandLine.HelpCommand.class },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:success (items that failed are outcomes, not job failures)",
+				"1:the job failed (e.g. database unavailable); run --restart later",
+				"2:usage error", "3:skipped: another run holds the lock",
+				"4:stopped early: the embedding server is unavailable; the rest stays queued",
+				"5:stopped before the end; the run is STOPPED and restartable",
+				"143:terminated by SIGTERM (130: Ctrl-C) after stopping cleanly" })
+public final class IngestCli implements Callable<Integer> {
+
+	@Option(names = "--restart", description = "Recover and restart the last failed or stopped run.")
+	boolean restart;
+
+	/** Runs the command line and returns the process exit code. */
+	public static int execute(String... args) {
+		return new CommandLine(new IngestCli()).setExitCodeExceptionMapper(ex -> ExitCodes.JOB_FAILED).execute(args);
+	}
+
+	@Override
+	public Integer call() {
+		try (Application app = Application.start()) {
+			IngestRunner runner = app.bean(IngestRunner.class);
+			IngestRunner.Result result = this.restart ? runner.restartLast() : runner.runOnce();
+			return RunCommand.report(result);
+		}
+	}
+
+}

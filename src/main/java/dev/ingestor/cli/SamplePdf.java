@@ -1,0 +1,47 @@
+package dev.ingestor.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/** Writes the demo's PDF with PDFBox, so the repository ships no binary documents. */
+final class SamplePdf {
+
+	private static final float MARGIN = 72;
+
+	private static final float LEADING = 16;
+
+	private SamplePdf() {
+	}
+
+	/** One page per entry; each entry is the page's lines. */
+	static void write(Path target, List<List<String>> pages) throws IOException {
+		try (PDDocument document = new PDDocument()) {
+			PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+			for (List<String> lines : pages) {
+				PDPage page = new PDPage(PDRectangle.A4);
+				document.addPage(page);
+				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+					content.beginText();
+					content.setFont(font, 12);
+					content.setLeading(LEADING);
+					content.newLineAtOffset(MARGIN, page.getMediaBox().getHeight() - MARGIN);
+					for (String line : lines) {
+						content.showText(line);
+						content.newLine();
+					}
+					content.endText();
+				}
+			}
+			document.save(target.toFile());
+		}
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.ingestor.embed;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ingestor.config.IngestProperties;
+import dev.ingestor.split.TextChunk;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.exception.NonRetriableException;
+import dev.langchain4j.exception.RetriableException;
+import dev.langchain4j.exception.UnresolvedModelServerException;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Embeds a document's chunks in requests of a bounded size, each retried with exponential
+ * backoff and jitter when the server is unreachable or overloaded, and refused at once when the
+ * server rejects the request itself.
+ */
+@Component
+public class Embedder {
+
+	private final EmbeddingModel model;
+
+	private final int batchSize;
+
+	private final RetryTemplate retry;
+
+	Embedder(@Lazy EmbeddingModel model, IngestProperties properties,
+			EmbeddingMetrics metrics) {
+		this.model = model;
+		this.batchSize = properties.embeddingBatchSize();
+		IngestProperties.Retry backoff = properties.retry();
+		this.retry = new RetryTemplate(RetryPolicy.builder()
+			.maxRetries(Math.max(0, backoff.maxAttempts() - 1))
+			.delay(backoff.initialDelay())
+			.multiplier(backoff.multiplier())
+			.maxDelay(backoff.maxDelay())
+			.jitter(backoff.jitter())
+			.predicate(Embedder::isRetriable)
+			.build());
+		this.retry.setRetryListener(metrics);
+	}
+
+	/**
+	 * Vectors in chunk order. {@code afterBatch} runs after every request, so that long
+	 * documents can renew their reservation's heartbeat.
+	 */
+	public List<float[]> embed(long itemId, List<TextChunk> chunks, Runnable afterBatch) {
+		List<float[]> vectors = new ArrayList<>(chunks.size());
+		for (int from = 0; from < chunks.size(); from += this.batchSize) {
+			List<TextSegment> batch = chunks.subList(from, Math.min(from + this.batchSize, chunks.size()))
+				.stream()
+				.map(chunk -> TextSegment.from(chunk.text()))
+				.toList();
+			for (Embedding embedding : embedBatch(itemId, batch)) {
+				vectors.add(embedding.vector());
+			}
+			afterBatch.run();
+		}
+		return vectors;
+	}
+
+	private List<Embedding> embedBatch(long itemId, List<TextSegment> batch) {
+		try {
+			List<Embedding> embeddings = this.retry.execute(() -> this.model.embedAll(batch).content());
+			if (embeddings == null || embeddings.size() != batch.size()) {
+				throw new EmbeddingRejectedException(itemId, "embedding server returned "
+						+ ((embeddings == null) ? 0 : embeddings.size()) + " vectors for " + batch.size() + " chunks", null);
+			}
+			return embeddings;
+		}
+		catch (RetryException ex) {
+			Throwable last = ex.getCause();
+			if (isRetriable(last)) {
+				throw new EmbeddingUnavailableException(itemId, "embedding server unavailable after "
+						+ (ex.getRetryCount() + 1) + " attempts: " + describe(last), last);
+			}
+			throw new EmbeddingRejectedException(itemId, "embedding server rejected the request: " + describe(last), last);
+		}
+	}
+
+	/** Unreachable, timed out, 429 and 5xx are worth another try; a 4xx or a bug is not. */
+	static boolean isRetriable(Throwable failure) {
+		if (failure instanceof UnresolvedModelServerException) {
+			return true;
+		}
+		if (failure instanceof NonRetriableException) {
+			return false;
+		}
+		if (failure instanceof RetriableException) {
+			return true;
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IOException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The innermost message that says something, with the type when the message alone is vague. */
+	static String describe(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = (failure.getMessage() != null && !failure.getMessage().contains("Exception:"))
+				? failure.getMessage() : root.getMessage();
+		String type = root.getClass().getSimpleName();
+		return (message == null || message.isBlank()) ? type : type + ": " + message;
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.ingestor.extract;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.ingestor.config.IngestProperties;
+import dev.ingestor.source.SourceFile;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Picks the extractor for a file and turns every way a document can be unusable into a
+ * specific, operator-readable failure.
+ */
+@Component
+public class Extraction {
+
+	private final Map<String, DocumentExtractor> byExtension;
+
+	private final IngestProperties properties;
+
+	private final Clock clock;
+
+	Extraction(List<DocumentExtractor> extractors, IngestProperties properties, Clock clock) {
+		this.byExtension = extractors.stream()
+			.flatMap(extractor -> extractor.extensions().stream().map(ext -> Map.entry(ext, extractor)))
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Extracts the file's text or throws an {@link dev.ingestor.IngestException} naming why not. */
+	public ExtractedDocument extract(long itemId, SourceFile file) {
+		DocumentExtractor extractor = this.byExtension.get(file.extension());
+		if (extractor == null) {
+			throw new UnsupportedDocumentException(itemId, "unsupported document type '"
+					+ (file.extension().isEmpty() ? "(no extension)" : "." + file.extension()) + "' (supported: "
+					+ String.join(", ", new TreeSet<>(this.byExtension.keySet())) + ")");
+		}
+		if (file.size() > this.properties.maxFileBytes()) {
+			throw new LimitExceededException(itemId, "file is " + file.size() + " bytes, over the size limit of "
+					+ this.properties.maxFileBytes() + " bytes");
+		}
+		if (file.size() == 0) {
+			throw new ExtractionException(itemId, "empty file: 0 bytes");
+		}
+		ExtractedDocument document = parse(itemId, file, extractor);
+		if (document.pages().stream().allMatch(page -> page.text().isBlank())) {
+			throw new ExtractionException(itemId, "pdf".equals(document.format())
+					? "no extractable text: scanned PDF needs OCR (" + document.pageCount() + " pages without a text layer)"
+					: "no extractable text: the document is blank");
+		}
+		return document;
+	}
+
+	private ExtractedDocument parse(long itemId, SourceFile file, DocumentExtractor extractor) {
+		ExtractionBudget budget = new ExtractionBudget(itemId, this.properties, this.clock);
+		try {
+			return extractor.extract(itemId, file.path(), budget);
+		}
+		catch (ExtractionException | LimitExceededException ex) {
+			throw ex;
+		}
+		catch (IOException | RuntimeException ex) {
+			// Parsers fail on damaged files in many ways (IOException, but also NPEs and
+			// ClassCastExceptions inside PDFBox); all of them mean "this file is broken".
+			String what = "pdf".equals(file.extension()) ? "corrupt or truncated PDF" : "unreadable ." + file.extension() + " file";
+			throw new ExtractionException(itemId, what + ": " + ex.getMessage(), ex);
+		}
+	}
+
+}

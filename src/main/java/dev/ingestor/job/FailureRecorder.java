@@ -1,0 +1,67 @@
+package dev.ingestor.job;
+
+import dev.ingestor.queue.IngestionLog;
+import dev.ingestor.queue.QueueItem;
+import dev.ingestor.queue.QueueRepository;
+import dev.ingestor.queue.QueueStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.skip.SkipPolicy;
+
+/**
+ * Gives every skipped item its terminal status and log row, each in its own transaction: the
+ * skip callback runs inside the chunk transaction, which may still roll back. Also the skip
+ * policy, so that what is skipped and what is recorded cannot drift apart.
+ */
+class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPolicy {
+
+	/** Job execution context key saying why the run stopped early, when it did. */
+	static final String STOP_REASON = "ingest.stopReason";
+
+	static final String STOP_EMBEDDING_UNAVAILABLE = "EMBEDDING_UNAVAILABLE";
+
+	private static final Logger log = LoggerFactory.getLogger(FailureRecorder.class);
+
+	private final QueueRepository queue;
+
+	private final IngestionLog ingestionLog;
+
+	FailureRecorder(QueueRepository queue, IngestionLog ingestionLog) {
+		this.queue = queue;
+		this.ingestionLog = ingestionLog;
+	}
+
+	@Override
+	public boolean shouldSkip(Throwable failure, long skipCount) {
+		return FailureMapping.endsItem(failure);
+	}
+
+	@Override
+	public void onSkipInProcess(QueueItem item, Throwable failure) {
+		record(item.id(), failure);
+	}
+
+	@Override
+	public void onSkipInWrite(IngestOutcome outcome, Throwable failure) {
+		record(outcome.reservation().itemId(), failure);
+	}
+
+	private void record(long itemId, Throwable failure) {
+		StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
+		QueueStatus status = FailureMapping.statusFor(failure);
+		String message = FailureMapping.messageFor(failure);
+		if (this.queue.failInOwnTransaction(itemId, step.getJobExecutionId(), status, message, this.ingestionLog)) {
+			log.warn("item {} {}: {}", itemId, status.dbValue(), message);
+		}
+		if (FailureMapping.stopsRun(failure)) {
+			log.error("stopping the run early: {}; the remaining rows stay queued for the next run", message);
+			step.getJobExecution().getExecutionContext().putString(STOP_REASON, STOP_EMBEDDING_UNAVAILABLE);
+			step.setTerminateOnly();
+		}
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.ingestor.job;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.ingestor.embed.EmbeddedDocument;
+import dev.ingestor.embed.Embedder;
+import dev.ingestor.embed.EmbeddingModelSpec;
+import dev.ingestor.extract.ExtractedDocument;
+import dev.ingestor.extract.Extraction;
+import dev.ingestor.queue.QueueItem;
+import dev.ingestor.queue.QueueRepository;
+import dev.ingestor.queue.Reservation;
+import dev.ingestor.queue.ReservationLostException;
+import dev.ingestor.source.SourceFile;
+import dev.ingestor.source.StorageResolver;
+import dev.ingestor.split.TextChunk;
+import dev.ingestor.split.TextSplitter;
+import dev.ingestor.store.DocumentStore;
+import dev.ingestor.store.DocumentStore.ActiveVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Reserves a queued row and does all the slow work for it, outside any long-held lock: read,
+ * extract, split, embed. Failures propagate as exceptions for the skip policy to record.
+ */
+class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestItemProcessor.class);
+
+	private final QueueRepository queue;
+
+	private final StorageResolver storage;
+
+	private final DocumentStore store;
+
+	private final Extraction extraction;
+
+	private final TextSplitter splitter;
+
+	private final Embedder embedder;
+
+	private final EmbeddingModelSpec model;
+
+	IngestItemProcessor(QueueRepository queue, StorageResolver storage, DocumentStore store, Extraction extraction,
+			TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model) {
+		this.queue = queue;
+		this.storage = storage;
+		this.store = store;
+		this.extraction = extraction;
+		this.splitter = splitter;
+		this.embedder = embedder;
+		this.model = model;
+	}
+
+	@Override
+	public IngestOutcome process(QueueItem item) {
+		Optional<Reservation> reserved = this.queue.reserve(item, currentJobExecutionId());
+		if (reserved.isEmpty()) {
+			// Withdrawn or taken since the page was read: not ours, nothing to record.
+			log.info("item {} skipped: no longer queued", item.id());
+			return null;
+		}
+		Reservation reservation = reserved.get();
+		log.info("item {} reserved: {}", item.id(), item.storagePath());
+		SourceFile file = this.storage.resolve(item.id(), item.storagePath());
+		Optional<ActiveVersion> active = this.store.activeVersion(item.documentNodeId());
+		if (active.isPresent() && active.get().contentHash().equals(file.contentHash())) {
+			return new IngestOutcome.Unchanged(reservation, active.get());
+		}
+		ExtractedDocument document = this.extraction.extract(item.id(), file);
+		heartbeat(reservation);
+		List<TextChunk> chunks = this.splitter.split(document);
+		List<float[]> vectors = this.embedder.embed(item.id(), chunks, () -> heartbeat(reservation));
+		return new IngestOutcome.Embedded(reservation,
+				new EmbeddedDocument(file.contentHash(), document.pageCount(), this.model.name(), chunks, vectors));
+	}
+
+	private void heartbeat(Reservation reservation) {
+		if (!this.queue.heartbeat(reservation)) {
+			throw new ReservationLostException(reservation.itemId());
+		}
+	}
+
+	static long currentJobExecutionId() {
+		var context = StepSynchronizationManager.getContext();
+		if (context == null) {
+			throw new IllegalStateException("the ingest processor runs only inside a step");
+		}
+		return context.getStepExecution().getJobExecutionId();
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.ingestor.job;
+
+import dev.ingestor.queue.IngestionLog;
+import dev.ingestor.queue.QueueRepository;
+import dev.ingestor.queue.QueueStatus;
+import dev.ingestor.queue.Reservation;
+import dev.ingestor.store.DocumentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Commits each outcome in the chunk transaction: the row's terminal status first (fenced by the
+ * reservation token), then the version, chunks and log row. A row whose reservation was lost is
+ * left untouched, and nothing is stored for it.
+ */
+class IngestItemWriter implements ItemWriter<IngestOutcome> {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestItemWriter.class);
+
+	private final QueueRepository queue;
+
+	private final DocumentStore store;
+
+	private final IngestionLog ingestionLog;
+
+	IngestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog ingestionLog) {
+		this.queue = queue;
+		this.store = store;
+		this.ingestionLog = ingestionLog;
+	}
+
+	@Override
+	public void write(Chunk<? extends IngestOutcome> outcomes) {
+		for (IngestOutcome outcome : outcomes) {
+			Reservation reservation = outcome.reservation();
+			String message = message(outcome);
+			if (!this.queue.finish(reservation, QueueStatus.INDEXED, message)) {
+				log.warn("item {}: reservation lost before commit; its result is discarded", reservation.itemId());
+				continue;
+			}
+			int chunks = 0;
+			if (outcome instanceof IngestOutcome.Embedded embedded) {
+				this.store.storeNewVersion(reservation.item().documentNodeId(), reservation.itemId(), embedded.document());
+				chunks = embedded.document().chunks().size();
+			}
+			this.ingestionLog.appendOutcome(reservation.itemId(), reservation.jobExecutionId(), IngestionLog.Level.INFO,
+					(outcome instanceof IngestOutcome.Embedded) ? "indexed" : "unchanged", chunks, message);
+			log.info("item {} indexed: {}", reservation.itemId(), message);
+		}
+	}
+
+	static String message(IngestOutcome outcome) {
+		if (outcome instanceof IngestOutcome.Embedded embedded) {
+			int pages = embedded.document().pageCount();
+			return "indexed " + embedded.document().chunks().size() + " chunks from " + pages
+					+ ((pages == 1) ? " page" : " pages");
+		}
+		IngestOutcome.Unchanged unchanged = (IngestOutcome.Unchanged) outcome;
+		return "unchanged: content identical to the active version " + unchanged.active().id() + " ("
+				+ unchanged.active().chunkCount() + " chunks); not embedded again";
+	}
+
+}

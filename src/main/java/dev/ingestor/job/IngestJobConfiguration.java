@@ -1,0 +1,123 @@
+package dev.ingestor.job;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.ingestor.config.IngestProperties;
+import dev.ingestor.embed.Embedder;
+import dev.ingestor.embed.EmbeddingModelSpec;
+import dev.ingestor.extract.Extraction;
+import dev.ingestor.queue.IngestionLog;
+import dev.ingestor.queue.QueueItem;
+import dev.ingestor.queue.QueueRepository;
+import dev.ingestor.queue.StaleItemRecovery;
+import dev.ingestor.source.StorageResolver;
+import dev.ingestor.split.TextSplitter;
+import dev.ingestor.store.DocumentStore;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.RunIdIncrementer;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code ingestJob}: {@code recoverStaleItems}, then {@code ingestQueuedItems}. The queue row's
+ * status is the job's progress (the process-indicator pattern), so the reader keeps no state
+ * and a restart simply reads what is still queued.
+ */
+@Configuration(proxyBeanMethods = false)
+class IngestJobConfiguration {
+
+	static final String JOB_NAME = "ingestJob";
+
+	static final String RECOVER_STEP = "recoverStaleItems";
+
+	static final String INGEST_STEP = "ingestQueuedItems";
+
+	@Bean
+	Job ingestJob(JobRepository jobRepository, Step recoverStaleItems, Step ingestQueuedItems, RunTracker tracker) {
+		return new JobBuilder(JOB_NAME, jobRepository).incrementer(new RunIdIncrementer())
+			.listener(tracker)
+			.start(recoverStaleItems)
+			.next(ingestQueuedItems)
+			.build();
+	}
+
+	@Bean
+	Step recoverStaleItems(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			StaleItemRecovery recovery) {
+		return new StepBuilder(RECOVER_STEP, jobRepository).tasklet(recovery, transactionManager)
+			// A restarted run must recover again: its predecessor may have died after this step.
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	Step ingestQueuedItems(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			IngestProperties properties, JdbcPagingItemReader<QueueItem> queuedItemReader,
+			IngestItemProcessor processor, IngestItemWriter writer, FailureRecorder failures) {
+		return new StepBuilder(INGEST_STEP, jobRepository).<QueueItem, IngestOutcome>chunk(properties.commitInterval())
+			.reader(queuedItemReader)
+			.processor(processor)
+			.writer(writer)
+			.transactionManager(transactionManager)
+			.faultTolerant()
+			// Embedding retries happen inside the processor, per request; retrying the whole item
+			// here would try to reserve an already reserved row.
+			.skipPolicy(failures)
+			.skipListener(failures)
+			.build();
+	}
+
+	/** Queued rows, oldest first, paged by the unique key (created_at, id) rather than OFFSET. */
+	@Bean
+	JdbcPagingItemReader<QueueItem> queuedItemReader(DataSource dataSource, IngestProperties properties)
+			throws Exception {
+		return new JdbcPagingItemReaderBuilder<QueueItem>().name("queuedItemReader")
+			.dataSource(dataSource)
+			.selectClause("id, document_node_id, storage_path, attempts, created_at")
+			.fromClause("ingestion_queue_item")
+			.whereClause("status = 'queued'")
+			.sortKeys(sortKeys())
+			.pageSize(properties.pageSize())
+			.rowMapper((rs, row) -> new QueueItem(rs.getLong("id"), rs.getLong("document_node_id"),
+					rs.getString("storage_path"), rs.getInt("attempts")))
+			// The row status is the progress; a saved read count would skip live rows on restart.
+			.saveState(false)
+			.build();
+	}
+
+	private static Map<String, Order> sortKeys() {
+		Map<String, Order> keys = new LinkedHashMap<>();
+		keys.put("created_at", Order.ASCENDING);
+		keys.put("id", Order.ASCENDING);
+		return keys;
+	}
+
+	@Bean
+	IngestItemProcessor ingestItemProcessor(QueueRepository queue, StorageResolver storage, DocumentStore store,
+			Extraction extraction, TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model) {
+		return new IngestItemProcessor(queue, storage, store, extraction, splitter, embedder, model);
+	}
+
+	@Bean
+	IngestItemWriter ingestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog log) {
+		return new IngestItemWriter(queue, store, log);
+	}
+
+	@Bean
+	FailureRecorder failureRecorder(QueueRepository queue, IngestionLog log) {
+		return new FailureRecorder(queue, log);
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.ingestor.queue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import dev.ingestor.config.IngestProperties;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Puts a local file into storage and queues it, as a manager would: used by
+ * {@code bin/ingest enqueue}, the demo and the inbox.
+ */
+@Component
+public class Enqueuer {
+
+	private final QueueRepository queue;
+
+	private final Path storageDir;
+
+	Enqueuer(QueueRepository queue, IngestProperties properties) {
+		this.queue = queue;
+		this.storageDir = properties.storageDir().toAbsolutePath().normalize();
+	}
+
+	/**
+	 * Copies (or, with {@code move}, moves) the file to {@code <storage>/enqueued/<date>/<id>/<name>},
+	 * then queues it; a unique folder per file keeps equal names apart.
+	 */
+	@Transactional
+	public Queued enqueue(Path file, boolean move) throws IOException {
+		String name = file.getFileName().toString();
+		String relative = "enqueued/" + LocalDate.now(ZoneOffset.UTC) + "/" + UUID.randomUUID() + "/" + name;
+		Path target = this.storageDir.resolve(relative);
+		Files.createDirectories(target.getParent());
+		if (move) {
+			Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		else {
+			Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+		}
+		return new Queued(this.queue.enqueue(name, relative), relative);
+	}
+
+	/**
+	 * @param id the new queue row's id
+	 * @param storagePath where the file now lies, relative to storage
+	 */
+	public record Queued(long id, String storagePath) {
+	}
+
+}

@@ -1,0 +1,100 @@
+package dev.ingestor.report;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.ingestor.queue.QueueRepository;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads the queue, the job repository and the ingestion log into a {@link Report}. */
+@Service
+public class ReportService {
+
+	static final String JOB_NAME = "ingestJob";
+
+	private final QueueRepository queue;
+
+	private final JobRepository jobRepository;
+
+	private final JdbcClient jdbc;
+
+	ReportService(QueueRepository queue, JobRepository jobRepository, JdbcClient jdbc) {
+		this.queue = queue;
+		this.jobRepository = jobRepository;
+		this.jdbc = jdbc;
+	}
+
+	public Report report(int lastRuns, int lastFailures) {
+		List<Report.Run> runs = new ArrayList<>();
+		for (JobInstance instance : this.jobRepository.getJobInstances(JOB_NAME, 0, lastRuns)) {
+			for (JobExecution execution : this.jobRepository.getJobExecutions(instance)) {
+				runs.add(run(execution));
+			}
+		}
+		runs.sort((a, b) -> Long.compare(b.id(), a.id()));
+		return new Report(this.queue.countByStatus(), runs.subList(0, Math.min(lastRuns, runs.size())),
+				recentFailures(lastFailures));
+	}
+
+	private Report.Run run(JobExecution execution) {
+		Map<String, Long> outcomes = new TreeMap<>();
+		for (String outcome : List.of("indexed", "unchanged", "failed", "download_failed", "requeued")) {
+			outcomes.put(outcome, 0L);
+		}
+		long[] chunks = { 0 };
+		this.jdbc.sql("""
+				SELECT outcome, COUNT(*) AS n, COALESCE(SUM(chunk_count), 0) AS chunks FROM ingestion_log
+				WHERE job_execution_id = :run AND outcome IS NOT NULL GROUP BY outcome""")
+			.param("run", execution.getId())
+			.query((rs, row) -> {
+				outcomes.put(rs.getString("outcome"), rs.getLong("n"));
+				chunks[0] += rs.getLong("chunks");
+				return null;
+			})
+			.list();
+		LocalDateTime start = execution.getStartTime();
+		LocalDateTime end = (execution.getEndTime() != null) ? execution.getEndTime() : LocalDateTime.now();
+		long millis = (start != null) ? Math.max(0, Duration.between(start, end).toMillis()) : 0;
+		long documents = outcomes.get("indexed") + outcomes.get("unchanged");
+		double perMinute = (millis > 0) ? documents * 60_000.0 / millis : 0;
+		List<Report.Step> steps = execution.getStepExecutions().stream().map(ReportService::step).toList();
+		return new Report.Run(execution.getId(), execution.getStatus().name(), execution.getExitStatus().getExitCode(),
+				firstLine(execution.getExitStatus().getExitDescription()), start, millis, steps, outcomes, chunks[0],
+				Math.round(perMinute * 10) / 10.0);
+	}
+
+	private static Report.Step step(StepExecution step) {
+		return new Report.Step(step.getStepName(), step.getStatus().name(), step.getReadCount(), step.getWriteCount(),
+				step.getFilterCount(), step.getSkipCount(), step.getCommitCount(), step.getRollbackCount());
+	}
+
+	private List<Report.Failure> recentFailures(int limit) {
+		return this.jdbc.sql("""
+				SELECT id, storage_path, status, rag_message, ended_at FROM ingestion_queue_item
+				WHERE status IN ('failed', 'download_failed') ORDER BY ended_at DESC, id DESC LIMIT :limit""")
+			.param("limit", limit)
+			.query((rs, row) -> new Report.Failure(rs.getLong("id"), rs.getString("storage_path"),
+					rs.getString("status"), rs.getString("rag_message"),
+					rs.getObject("ended_at", LocalDateTime.class)))
+			.list();
+	}
+
+	static String firstLine(String text) {
+		if (text == null || text.isBlank()) {
+			return "";
+		}
+		int newline = text.indexOf('\n');
+		return (newline < 0) ? text : text.substring(0, newline);
+	}
+
+}

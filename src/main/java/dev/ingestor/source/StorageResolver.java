@@ -1,0 +1,143 @@
+package dev.ingestor.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+import dev.ingestor.config.IngestProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a manager-written {@code storage_path} into a file that provably lies under the
+ * storage directory. Containment is decided on real paths, component by component
+ * ({@link Path#startsWith(Path)}), never by string prefix, so {@code storage-evil/} and
+ * symlinks out of storage are refused before anything is opened.
+ */
+@Component
+public class StorageResolver {
+
+	/** Longest storage_path accepted; the column holds 1024 and no filesystem wants more. */
+	static final int MAX_PATH_LENGTH = 1024;
+
+	private static final Pattern SEPARATORS = Pattern.compile("[/\\\\]");
+
+	private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:.*");
+
+	private final Path storageDir;
+
+	StorageResolver(IngestProperties properties) {
+		this.storageDir = properties.storageDir().toAbsolutePath().normalize();
+	}
+
+	/** The storage directory as configured, absolute. */
+	public Path storageDir() {
+		return this.storageDir;
+	}
+
+	/** Resolves, checks and hashes the file of one queue row; every refusal is download_failed. */
+	public SourceFile resolve(long itemId, String storagePath) {
+		Path real = realPathUnderStorage(itemId, storagePath);
+		if (!Files.isRegularFile(real)) {
+			throw new SourceUnavailableException(itemId, "not a regular file: " + storagePath);
+		}
+		if (!Files.isReadable(real)) {
+			throw new SourceUnavailableException(itemId, "file is not readable: " + storagePath);
+		}
+		try {
+			return new SourceFile(real, Files.size(real), sha256(real));
+		}
+		catch (IOException ex) {
+			throw new SourceUnavailableException(itemId, "cannot read file " + storagePath + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private Path realPathUnderStorage(long itemId, String storagePath) {
+		String refusal = lexicalRefusal(storagePath);
+		if (refusal != null) {
+			throw new SourceUnavailableException(itemId, refusal);
+		}
+		Path candidate;
+		try {
+			candidate = this.storageDir.resolve(storagePath).normalize();
+		}
+		catch (InvalidPathException ex) {
+			throw new SourceUnavailableException(itemId, "path is outside storage (invalid path): " + printable(storagePath));
+		}
+		if (!candidate.startsWith(this.storageDir)) {
+			throw new SourceUnavailableException(itemId, "path is outside storage: " + printable(storagePath));
+		}
+		try {
+			Path real = candidate.toRealPath();
+			if (!real.startsWith(storageRealPath())) {
+				throw new SourceUnavailableException(itemId,
+						"path is outside storage (a link leads out of it): " + printable(storagePath));
+			}
+			return real;
+		}
+		catch (NoSuchFileException ex) {
+			boolean danglingLink = Files.isSymbolicLink(candidate) || Files.exists(candidate, LinkOption.NOFOLLOW_LINKS);
+			throw new SourceUnavailableException(itemId,
+					(danglingLink ? "file link is broken: " : "file not found in storage: ") + printable(storagePath));
+		}
+		catch (IOException ex) {
+			throw new SourceUnavailableException(itemId, "cannot access " + printable(storagePath) + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Refusals decided on the text alone, so that such a path is never handed to the filesystem. */
+	static String lexicalRefusal(String storagePath) {
+		if (storagePath == null || storagePath.isBlank()) {
+			return "storage_path is empty";
+		}
+		if (storagePath.length() > MAX_PATH_LENGTH) {
+			return "storage_path is too long (" + storagePath.length() + " characters, limit " + MAX_PATH_LENGTH + ")";
+		}
+		if (storagePath.indexOf('\0') >= 0) {
+			return "path is outside storage (contains a NUL character): " + printable(storagePath);
+		}
+		if (storagePath.startsWith("/") || storagePath.startsWith("\\") || WINDOWS_DRIVE.matcher(storagePath).matches()
+				|| storagePath.startsWith("~")) {
+			return "path is outside storage (absolute path): " + printable(storagePath);
+		}
+		for (String segment : SEPARATORS.split(storagePath)) {
+			if (segment.equals("..")) {
+				return "path is outside storage (contains '..'): " + printable(storagePath);
+			}
+		}
+		return null;
+	}
+
+	private Path storageRealPath() throws IOException {
+		return this.storageDir.toRealPath();
+	}
+
+	private static String printable(String path) {
+		return path.replace("\0", "\\0");
+	}
+
+	private static String sha256(Path file) throws IOException {
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM ships SHA-256", ex);
+		}
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+			in.transferTo(OutputStream.nullOutputStream());
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+}
