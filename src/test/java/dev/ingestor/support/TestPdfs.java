@@ -1,0 +1,42 @@
+package dev.ingestor.support;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/** Real PDFs written with PDFBox for tests; no third-party documents in the repository. */
+public final class TestPdfs {
+
+	private TestPdfs() {
+	}
+
+	/** A PDF whose every page carries its own numbered text. */
+	public static Path textPages(Path target, int pages) throws IOException {
+		try (PDDocument document = new PDDocument()) {
+			PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+			for (int number = 1; number <= pages; number++) {
+				PDPage page = new PDPage(PDRectangle.A4);
+				document.addPage(page);
+				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+					content.beginText();
+					content.setFont(font, 12);
+					content.setLeading(14);
+					content.newLineAtOffset(72, 770);
+					content.showText("Page " + number + " of the generated test document.");
+					content.newLine();
+					content.showText("It talks about queues, chunks and embeddings on page " + number + ".");
+					content.endText();
+				}
+			}
+			document.save(target.toFile());
+		}
+		return target;
+	}
+
+}
