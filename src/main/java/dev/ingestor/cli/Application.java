@@ -6,7 +6,6 @@ import dev.ingestor.RagIngestorApplication;
 import dev.ingestor.config.IngestProperties;
 import dev.ingestor.job.IngestRunner;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -29,9 +28,12 @@ final class Application implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 	}
 
+	/**
+	 * Starts the context; the web server stays off unless a profile turns it on
+	 * ({@code spring.main.web-application-type}), as the daemon's management port does.
+	 */
 	static Application start(String... profiles) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(RagIngestorApplication.class)
-			.web(WebApplicationType.NONE)
 			.registerShutdownHook(false)
 			.profiles(profiles)
 			.run();

@@ -1,0 +1,179 @@
+package dev.ingestor.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A real HTTP server on a loopback port that speaks Ollama's {@code POST /api/embed}: it
+ * answers {@code {"model":..,"embeddings":[[..],..]}} with deterministic vectors derived from
+ * each input's text, so equal texts embed equally and different texts differently. Tests can
+ * script failing answers (status and body) ahead of the successful ones, slow every answer
+ * down, and read back every call it received.
+ */
+public final class OllamaStub implements AutoCloseable {
+
+	/** Dimension of the vectors it returns (nomic-embed-text's). */
+	public static final int DIMENSION = 768;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpServer server;
+
+	private final Queue<Answer> scripted = new ConcurrentLinkedQueue<>();
+
+	private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+
+	private volatile Answer always;
+
+	private volatile Duration delay = Duration.ZERO;
+
+	private OllamaStub(HttpServer server) {
+		this.server = server;
+	}
+
+	/** Starts on a free loopback port. */
+	public static OllamaStub start() throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		OllamaStub stub = new OllamaStub(server);
+		server.createContext("/api/embed", stub::handle);
+		server.setExecutor(Executors.newFixedThreadPool(4));
+		server.start();
+		return stub;
+	}
+
+	/** Base URL to configure as {@code INGEST_OLLAMA_URL}. */
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** The next answers, in order, before normal service resumes. */
+	public OllamaStub thenAnswer(int status, String body) {
+		this.scripted.add(new Answer(status, body));
+		return this;
+	}
+
+	/** Every answer from now on, until cleared with {@code null}. */
+	public OllamaStub alwaysAnswer(Integer status, String body) {
+		this.always = (status != null) ? new Answer(status, body) : null;
+		return this;
+	}
+
+	/** Slows every answer down, to keep a worker busy mid-embedding. */
+	public OllamaStub delayEachAnswer(Duration delay) {
+		this.delay = delay;
+		return this;
+	}
+
+	/** Calls received so far, in arrival order. */
+	public List<Call> calls() {
+		synchronized (this.calls) {
+			return List.copyOf(this.calls);
+		}
+	}
+
+	/** The vector the stub returns for a text. */
+	public static float[] vectorFor(String text) {
+		float[] vector = new float[DIMENSION];
+		long seed = text.hashCode();
+		for (int i = 0; i < DIMENSION; i++) {
+			seed = seed * 6364136223846793005L + 1442695040888963407L;
+			vector[i] = ((seed >>> 40) & 0xFFFF) / 65536f - 0.5f;
+		}
+		return vector;
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			byte[] body;
+			try (InputStream in = exchange.getRequestBody()) {
+				body = in.readAllBytes();
+			}
+			JsonNode request = JSON.readTree(body);
+			List<String> inputs = new ArrayList<>();
+			JsonNode input = request.path("input");
+			if (input.isArray()) {
+				input.forEach(node -> inputs.add(node.asString()));
+			}
+			else {
+				inputs.add(input.asString());
+			}
+			this.calls.add(new Call(System.nanoTime(), request.path("model").asString(), List.copyOf(inputs)));
+			sleep(this.delay);
+			Answer answer = this.scripted.poll();
+			if (answer == null) {
+				answer = this.always;
+			}
+			if (answer != null) {
+				send(exchange, answer.status(), answer.body());
+				return;
+			}
+			ObjectNode response = JSON.createObjectNode();
+			response.put("model", request.path("model").asString());
+			ArrayNode embeddings = response.putArray("embeddings");
+			for (String text : inputs) {
+				ArrayNode vector = embeddings.addArray();
+				for (float value : vectorFor(text)) {
+					vector.add(value);
+				}
+			}
+			send(exchange, 200, JSON.writeValueAsString(response));
+		}
+	}
+
+	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	private static void sleep(Duration delay) {
+		if (delay.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	/**
+	 * One request the stub received.
+	 *
+	 * @param nanoTime when it arrived ({@link System#nanoTime()})
+	 * @param model the model asked for
+	 * @param inputs the texts to embed
+	 */
+	public record Call(long nanoTime, String model, List<String> inputs) {
+	}
+
+	private record Answer(int status, String body) {
+	}
+
+}
