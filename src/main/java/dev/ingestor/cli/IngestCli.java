@@ -27,7 +27,21 @@ public final class IngestCli implements Callable<Integer> {
 
 	/** Runs the command line and returns the process exit code. */
 	public static int execute(String... args) {
-		return new CommandLine(new IngestCli()).setExitCodeExceptionMapper(ex -> ExitCodes.JOB_FAILED).execute(args);
+		return new CommandLine(new IngestCli()).setExecutionExceptionHandler(IngestCli::failed).execute(args);
+	}
+
+	/**
+	 * A command that could not even run its job (database down at start-up, bad configuration)
+	 * gets one readable line and exit code 1 instead of a stack trace; the log has the details.
+	 */
+	private static int failed(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		System.err.println("ingest " + command.getCommandName() + " failed: " + root.getClass().getSimpleName() + ": "
+				+ root.getMessage());
+		return ExitCodes.JOB_FAILED;
 	}
 
 	@Override

@@ -22,7 +22,8 @@ class RunCommand implements Callable<Integer> {
 		String execution = (result.execution() != null) ? "job execution " + result.execution().getId() : "no job execution";
 		String line = switch (result.outcome()) {
 			case COMPLETED -> "run completed (" + execution + ")";
-			case FAILED -> "run FAILED (" + execution + "): " + result.execution().getExitStatus().getExitDescription();
+			case FAILED -> "run FAILED (" + execution + "): " + firstLine(result.execution().getExitStatus().getExitDescription())
+					+ "; rows in hand are recovered by the next run";
 			case LOCKED -> "skipped: another run holds the lock";
 			case EMBEDDING_UNAVAILABLE -> "stopped early (" + execution
 					+ "): the embedding server is unavailable; the remaining rows stay queued";
@@ -31,6 +32,10 @@ class RunCommand implements Callable<Integer> {
 		};
 		System.out.println(line);
 		return ExitCodes.of(result.outcome());
+	}
+
+	private static String firstLine(String text) {
+		return (text == null) ? "" : text.lines().findFirst().orElse("");
 	}
 
 }
