@@ -1,5 +1,6 @@
 package dev.ingestor.config;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,11 +23,11 @@ public class DotEnvEnvironmentPostProcessor implements EnvironmentPostProcessor 
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		Dotenv dotenv = Dotenv.configure().ignoreIfMissing().ignoreIfMalformed().load();
-		Map<String, Object> entries = new LinkedHashMap<>();
-		for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
-			entries.put(entry.getKey(), entry.getValue());
-		}
+		addDotEnv(environment, Path.of("").toAbsolutePath());
+	}
+
+	static void addDotEnv(ConfigurableEnvironment environment, Path directory) {
+		Map<String, Object> entries = read(directory);
 		if (entries.isEmpty()) {
 			return;
 		}
@@ -35,6 +36,15 @@ public class DotEnvEnvironmentPostProcessor implements EnvironmentPostProcessor 
 		environment.getPropertySources()
 			.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 					new SystemEnvironmentPropertySource(SOURCE_NAME, entries));
+	}
+
+	private static Map<String, Object> read(Path directory) {
+		Dotenv dotenv = Dotenv.configure().directory(directory.toString()).ignoreIfMissing().load();
+		Map<String, Object> entries = new LinkedHashMap<>();
+		for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
+			entries.put(entry.getKey(), entry.getValue());
+		}
+		return entries;
 	}
 
 }
