@@ -1,6 +1,8 @@
 package dev.ingestor.embed;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,10 +10,16 @@ import dev.ingestor.config.IngestProperties;
 import dev.ingestor.split.TextChunk;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RetriableException;
+import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.retry.RetryException;
@@ -27,9 +35,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class Embedder {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final EmbeddingModel model;
 
 	private final int batchSize;
+
+	/** Where embeddings come from, named in failure messages. */
+	private final String server;
 
 	private final RetryTemplate retry;
 
@@ -37,6 +50,8 @@ public class Embedder {
 			EmbeddingMetrics metrics) {
 		this.model = model;
 		this.batchSize = properties.embeddingBatchSize();
+		this.server = (properties.embedding() == IngestProperties.EmbeddingProvider.OLLAMA)
+				? properties.ollama().url() : "in-process model";
 		IngestProperties.Retry backoff = properties.retry();
 		this.retry = new RetryTemplate(RetryPolicy.builder()
 			.maxRetries(Math.max(0, backoff.maxAttempts() - 1))
@@ -81,7 +96,7 @@ public class Embedder {
 			Throwable last = ex.getCause();
 			if (isRetriable(last)) {
 				throw new EmbeddingUnavailableException(itemId, "embedding server unavailable after "
-						+ (ex.getRetryCount() + 1) + " attempts: " + describe(last), last);
+						+ (ex.getRetryCount() + 1) + " attempts (" + this.server + "): " + describe(last), last);
 			}
 			throw new EmbeddingRejectedException(itemId, "embedding server rejected the request: " + describe(last), last);
 		}
@@ -106,16 +121,44 @@ public class Embedder {
 		return false;
 	}
 
-	/** The innermost message that says something, with the type when the message alone is vague. */
+	/**
+	 * The innermost message that says something: for an HTTP error its status and the server's
+	 * own {@code "error"} text, otherwise the root cause's type and message.
+	 */
 	static String describe(Throwable failure) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
+		if (root instanceof HttpException http) {
+			return "HTTP " + http.statusCode() + ": " + serverError(http.getMessage());
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException) {
+				return "cannot connect to the server (connection refused)";
+			}
+			if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+				return "the request timed out";
+			}
+		}
 		String message = (failure.getMessage() != null && !failure.getMessage().contains("Exception:"))
 				? failure.getMessage() : root.getMessage();
 		String type = root.getClass().getSimpleName();
 		return (message == null || message.isBlank()) ? type : type + ": " + message;
+	}
+
+	/** Ollama answers errors as {@code {"error":"..."}}; anything else is shown as it came. */
+	private static String serverError(String body) {
+		if (body == null || body.isBlank()) {
+			return "(empty response)";
+		}
+		try {
+			JsonNode error = JSON.readTree(body).path("error");
+			return error.isString() ? error.asString() : body;
+		}
+		catch (JacksonException ex) {
+			return body;
+		}
 	}
 
 }

@@ -81,6 +81,15 @@ public final class OllamaStub implements AutoCloseable {
 		return this;
 	}
 
+	/** Back to plain, fast service with an empty call log, between tests sharing one stub. */
+	public OllamaStub reset() {
+		this.scripted.clear();
+		this.calls.clear();
+		this.always = null;
+		this.delay = Duration.ZERO;
+		return this;
+	}
+
 	/** Calls received so far, in arrival order. */
 	public List<Call> calls() {
 		synchronized (this.calls) {
