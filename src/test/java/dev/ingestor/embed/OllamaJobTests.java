@@ -1,7 +1,5 @@
 package dev.ingestor.embed;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import dev.ingestor.support.H2JobTestBase;
@@ -27,7 +25,7 @@ class OllamaJobTests extends H2JobTestBase {
 
 	static final long JITTER_MS = 10;
 
-	static final OllamaStub OLLAMA = startStub();
+	static final OllamaStub OLLAMA = OllamaStub.startUnchecked();
 
 	@DynamicPropertySource
 	static void ollama(DynamicPropertyRegistry registry) {
@@ -122,13 +120,5 @@ class OllamaJobTests extends H2JobTestBase {
 		return text.toString();
 	}
 
-	private static OllamaStub startStub() {
-		try {
-			return OllamaStub.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 }

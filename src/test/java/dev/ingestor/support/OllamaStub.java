@@ -3,6 +3,7 @@ package dev.ingestor.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,6 +57,16 @@ public final class OllamaStub implements AutoCloseable {
 		server.setExecutor(Executors.newFixedThreadPool(4));
 		server.start();
 		return stub;
+	}
+
+	/** For static fields, where a checked exception cannot be thrown. */
+	public static OllamaStub startUnchecked() {
+		try {
+			return start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Base URL to configure as {@code INGEST_OLLAMA_URL}. */
