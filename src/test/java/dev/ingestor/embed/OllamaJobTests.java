@@ -120,5 +120,4 @@ class OllamaJobTests extends H2JobTestBase {
 		return text.toString();
 	}
 
-
 }
