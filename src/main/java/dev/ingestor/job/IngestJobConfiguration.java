@@ -13,6 +13,7 @@ import dev.ingestor.queue.IngestionLog;
 import dev.ingestor.queue.QueueItem;
 import dev.ingestor.queue.QueueRepository;
 import dev.ingestor.queue.StaleItemRecovery;
+import dev.ingestor.report.ItemStages;
 import dev.ingestor.source.StorageResolver;
 import dev.ingestor.split.TextSplitter;
 import dev.ingestor.store.DocumentStore;
@@ -106,18 +107,19 @@ class IngestJobConfiguration {
 
 	@Bean
 	IngestItemProcessor ingestItemProcessor(QueueRepository queue, StorageResolver storage, DocumentStore store,
-			Extraction extraction, TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model) {
-		return new IngestItemProcessor(queue, storage, store, extraction, splitter, embedder, model);
+			Extraction extraction, TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages) {
+		return new IngestItemProcessor(queue, storage, store, extraction, splitter, embedder, model, stages);
 	}
 
 	@Bean
-	IngestItemWriter ingestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog log) {
-		return new IngestItemWriter(queue, store, log);
+	IngestItemWriter ingestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog log,
+			ItemStages stages) {
+		return new IngestItemWriter(queue, store, log, stages);
 	}
 
 	@Bean
-	FailureRecorder failureRecorder(QueueRepository queue, IngestionLog log) {
-		return new FailureRecorder(queue, log);
+	FailureRecorder failureRecorder(QueueRepository queue, IngestionLog log, ItemStages stages) {
+		return new FailureRecorder(queue, log, stages);
 	}
 
 }
