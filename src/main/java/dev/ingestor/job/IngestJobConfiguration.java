@@ -1,5 +1,6 @@
 package dev.ingestor.job;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import dev.ingestor.queue.QueueItem;
 import dev.ingestor.queue.QueueRepository;
 import dev.ingestor.queue.StaleItemRecovery;
 import dev.ingestor.report.ItemStages;
+import dev.ingestor.report.ProgressDisplay;
 import dev.ingestor.source.StorageResolver;
 import dev.ingestor.split.TextSplitter;
 import dev.ingestor.store.DocumentStore;
@@ -27,6 +29,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -66,7 +69,8 @@ class IngestJobConfiguration {
 	@Bean
 	Step ingestQueuedItems(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			IngestProperties properties, JdbcPagingItemReader<QueueItem> queuedItemReader,
-			IngestItemProcessor processor, IngestItemWriter writer, FailureRecorder failures) {
+			IngestItemProcessor processor, IngestItemWriter writer, FailureRecorder failures,
+			ProgressListener progress) {
 		return new StepBuilder(INGEST_STEP, jobRepository).<QueueItem, IngestOutcome>chunk(properties.commitInterval())
 			.reader(queuedItemReader)
 			.processor(processor)
@@ -77,6 +81,7 @@ class IngestJobConfiguration {
 			// here would try to reserve an already reserved row.
 			.skipPolicy(failures)
 			.skipListener(failures)
+			.listener(progress)
 			.build();
 	}
 
@@ -115,6 +120,11 @@ class IngestJobConfiguration {
 	IngestItemWriter ingestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog log,
 			ItemStages stages) {
 		return new IngestItemWriter(queue, store, log, stages);
+	}
+
+	@Bean
+	ProgressListener progressListener(QueueRepository queue, Clock clock, ObjectProvider<ProgressDisplay> displays) {
+		return new ProgressListener(queue, clock, displays);
 	}
 
 	@Bean

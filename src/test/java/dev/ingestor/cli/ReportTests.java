@@ -7,12 +7,16 @@ import dev.ingestor.report.Report;
 import dev.ingestor.report.ReportService;
 import dev.ingestor.support.H2JobTestBase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ReportTests extends H2JobTestBase {
 
 	@Autowired
@@ -83,6 +87,16 @@ class ReportTests extends H2JobTestBase {
 		String text = ReportText.render(detail);
 		assertThat(text).contains("docs/never-uploaded.pdf", "download_failed", "Item log");
 		assertThat(this.reports.runDetail(run.second().getId() + 1000)).isEmpty();
+	}
+
+	@Test
+	void withoutATerminalTheRunLogsItsProgressAsPlainLines(CapturedOutput output) throws Exception {
+		MixedOutcomes run = MixedOutcomes.run(this.queue, this.jobOperatorTestUtils);
+
+		long chunks = this.queue.count("SELECT COALESCE(SUM(chunk_count), 0) FROM ingestion_log WHERE job_execution_id = "
+				+ run.second().getId());
+		assertThat(output.getErr()).contains("progress: done, 1/1 items")
+			.contains("progress: done, 4/4 items, " + chunks + " chunks, ");
 	}
 
 	private static JsonNode step(JsonNode run, String name) {
