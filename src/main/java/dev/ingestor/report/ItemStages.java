@@ -83,7 +83,7 @@ public class ItemStages {
 	/** The item ended failed or download_failed; its duration runs from its reservation. */
 	public void failed(long itemId, long runId, String status, String reason) {
 		Instant since = this.started.remove(itemId);
-		emit(Level.WARN, Stage.FAILED, itemId, runId, (since != null) ? since : now(), 0, status + ": " + reason);
+		emit(Level.WARN, Stage.FAILED, itemId, runId, (since != null) ? since : now(), 0, "as " + status + ", " + reason);
 	}
 
 	private void emit(Level level, Stage stage, long itemId, long runId, Instant since, int chunks, String detail) {
@@ -93,7 +93,7 @@ public class ItemStages {
 		}
 		this.timers.get(stage).record(took);
 		log.atLevel(level)
-			.setMessage("item {} {}: {}")
+			.setMessage((stage == Stage.FAILED) ? "item {} {} {}" : "item {} {}: {}")
 			.addArgument(itemId)
 			.addArgument(stage.tag())
 			.addArgument(detail)
