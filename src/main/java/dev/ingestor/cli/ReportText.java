@@ -1,5 +1,9 @@
 package dev.ingestor.cli;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.ingestor.report.Report;
@@ -7,39 +11,91 @@ import dev.ingestor.report.Report;
 /** The report as aligned plain-text tables for a terminal. */
 final class ReportText {
 
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
 	private ReportText() {
 	}
 
 	static String render(Report report) {
-		StringBuilder out = new StringBuilder();
-		out.append("Queue\n");
+		StringBuilder out = new StringBuilder("Queue\n");
+		TextTable queue = new TextTable("status", ">count");
 		for (Map.Entry<String, Long> entry : report.queue().entrySet()) {
-			out.append(String.format("  %-16s %8d%n", entry.getKey(), entry.getValue()));
+			queue.row(entry.getKey(), entry.getValue());
 		}
+		out.append(queue.render("  "));
 		out.append("\nRecent runs\n");
-		out.append(String.format("  %-6s %-10s %-19s %9s %7s %7s %7s %7s %7s %7s %8s %9s%n", "id", "status", "started",
-				"duration", "indexed", "unchgd", "failed", "dl_fail", "chunks", "skips", "docs/min", "r/w/f"));
-		for (Report.Run run : report.runs()) {
-			Report.Step ingest = run.steps().stream().filter(s -> s.name().equals("ingestQueuedItems")).findFirst()
-				.orElse(new Report.Step("", "", 0, 0, 0, 0, 0, 0));
-			out.append(String.format("  %-6d %-10s %-19s %8.1fs %7d %7d %7d %7d %7d %7d %8.1f %9s%n", run.id(),
-					run.status(), (run.startTime() != null) ? run.startTime().toString().replace('T', ' ').substring(0, 19) : "-",
-					run.durationMillis() / 1000.0, run.outcomes().get("indexed"), run.outcomes().get("unchanged"),
-					run.outcomes().get("failed"), run.outcomes().get("download_failed"), run.chunksWritten(),
-					ingest.skip(), run.docsPerMinute(), ingest.read() + "/" + ingest.write() + "/" + ingest.filter()));
-			if (!run.exitDescription().isBlank()) {
-				out.append("         exit: ").append(run.exitDescription()).append('\n');
-			}
+		if (report.runs().isEmpty()) {
+			out.append("  none\n");
+		}
+		else {
+			out.append(runs(report).render("  "));
+			out.append("\nSteps\n").append(steps(report).render("  "));
 		}
 		out.append("\nRecent failures\n");
 		if (report.recentFailures().isEmpty()) {
 			out.append("  none\n");
 		}
-		for (Report.Failure failure : report.recentFailures()) {
-			out.append(String.format("  #%-6d %-16s %s%n           %s%n", failure.itemId(), failure.status(),
-					failure.storagePath(), failure.reason()));
+		else {
+			TextTable failures = new TextTable(">item", "status", "ended", "storage path", "reason");
+			for (Report.Failure failure : report.recentFailures()) {
+				failures.row(failure.itemId(), failure.status(), time(failure.endedAt()), failure.storagePath(),
+						failure.reason());
+			}
+			out.append(failures.render("  "));
 		}
 		return out.toString();
+	}
+
+	/** One run and every log row it wrote, for {@code report run <id>}. */
+	static String render(Report.RunDetail detail) {
+		Report single = new Report(Map.of(), List.of(detail.run()), List.of());
+		StringBuilder out = new StringBuilder("Run ").append(detail.run().id()).append('\n');
+		out.append(runs(single).render("  "));
+		out.append("\nSteps\n").append(steps(single).render("  "));
+		out.append("\nItem log\n");
+		if (detail.log().isEmpty()) {
+			out.append("  none\n");
+			return out.toString();
+		}
+		TextTable log = new TextTable("time", ">item", "storage path", "level", "outcome", "message");
+		for (Report.LogEntry entry : detail.log()) {
+			log.row(time(entry.time()), entry.itemId(), entry.storagePath(), entry.level(), entry.outcome(),
+					entry.message());
+		}
+		return out.append(log.render("  ")).toString();
+	}
+
+	private static TextTable runs(Report report) {
+		TextTable runs = new TextTable(">id", "status", "started", ">duration", ">indexed", ">unchanged", ">failed",
+				">download_failed", ">chunks", ">docs/min", "exit");
+		for (Report.Run run : report.runs()) {
+			String exit = run.exitCode() + (run.exitDescription().isBlank() ? "" : ": " + run.exitDescription());
+			runs.row(run.id(), run.status(), time(run.startTime()), seconds(run.durationMillis()),
+					run.outcomes().get("indexed"), run.outcomes().get("unchanged"), run.outcomes().get("failed"),
+					run.outcomes().get("download_failed"), run.chunksWritten(),
+					String.format(Locale.ROOT, "%.1f", run.docsPerMinute()), exit);
+		}
+		return runs;
+	}
+
+	private static TextTable steps(Report report) {
+		TextTable steps = new TextTable(">run", "step", "status", ">read", ">write", ">filter", ">skip", ">commits",
+				">rollbacks");
+		for (Report.Run run : report.runs()) {
+			for (Report.Step step : run.steps()) {
+				steps.row(run.id(), step.name(), step.status(), step.read(), step.write(), step.filter(), step.skip(),
+						step.commits(), step.rollbacks());
+			}
+		}
+		return steps;
+	}
+
+	private static String time(LocalDateTime time) {
+		return (time != null) ? TIME.format(time) : "-";
+	}
+
+	private static String seconds(long millis) {
+		return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
 	}
 
 }

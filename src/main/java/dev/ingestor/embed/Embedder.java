@@ -46,6 +46,8 @@ public class Embedder {
 
 	private final RetryTemplate retry;
 
+	private final EmbeddingMetrics metrics;
+
 	Embedder(@Lazy EmbeddingModel model, IngestProperties properties,
 			EmbeddingMetrics metrics) {
 		this.model = model;
@@ -62,6 +64,7 @@ public class Embedder {
 			.predicate(Embedder::isRetriable)
 			.build());
 		this.retry.setRetryListener(metrics);
+		this.metrics = metrics;
 	}
 
 	/**
@@ -85,7 +88,8 @@ public class Embedder {
 
 	private List<Embedding> embedBatch(long itemId, List<TextSegment> batch) {
 		try {
-			List<Embedding> embeddings = this.retry.execute(() -> this.model.embedAll(batch).content());
+			List<Embedding> embeddings = this.retry
+				.execute(() -> this.metrics.timeRequest(() -> this.model.embedAll(batch).content()));
 			if (embeddings == null || embeddings.size() != batch.size()) {
 				throw new EmbeddingRejectedException(itemId, "embedding server returned "
 						+ ((embeddings == null) ? 0 : embeddings.size()) + " vectors for " + batch.size() + " chunks", null);

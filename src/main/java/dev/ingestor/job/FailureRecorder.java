@@ -4,6 +4,7 @@ import dev.ingestor.queue.IngestionLog;
 import dev.ingestor.queue.QueueItem;
 import dev.ingestor.queue.QueueRepository;
 import dev.ingestor.queue.QueueStatus;
+import dev.ingestor.report.ItemStages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +31,12 @@ class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPol
 
 	private final IngestionLog ingestionLog;
 
-	FailureRecorder(QueueRepository queue, IngestionLog ingestionLog) {
+	private final ItemStages stages;
+
+	FailureRecorder(QueueRepository queue, IngestionLog ingestionLog, ItemStages stages) {
 		this.queue = queue;
 		this.ingestionLog = ingestionLog;
+		this.stages = stages;
 	}
 
 	@Override
@@ -55,7 +59,7 @@ class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPol
 		QueueStatus status = FailureMapping.statusFor(failure);
 		String message = FailureMapping.messageFor(failure);
 		if (this.queue.failInOwnTransaction(itemId, step.getJobExecutionId(), status, message, this.ingestionLog)) {
-			log.warn("item {} {}: {}", itemId, status.dbValue(), message);
+			this.stages.failed(itemId, step.getJobExecutionId(), status.dbValue(), message);
 		}
 		if (FailureMapping.stopsRun(failure)) {
 			log.error("stopping the run early: {}; the remaining rows stay queued for the next run", message);

@@ -1,5 +1,6 @@
 package dev.ingestor.job;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,8 @@ import dev.ingestor.queue.QueueItem;
 import dev.ingestor.queue.QueueRepository;
 import dev.ingestor.queue.Reservation;
 import dev.ingestor.queue.ReservationLostException;
+import dev.ingestor.report.ItemStages;
+import dev.ingestor.report.ItemStages.Stage;
 import dev.ingestor.source.SourceFile;
 import dev.ingestor.source.StorageResolver;
 import dev.ingestor.split.TextChunk;
@@ -46,8 +49,10 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 
 	private final EmbeddingModelSpec model;
 
+	private final ItemStages stages;
+
 	IngestItemProcessor(QueueRepository queue, StorageResolver storage, DocumentStore store, Extraction extraction,
-			TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model) {
+			TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages) {
 		this.queue = queue;
 		this.storage = storage;
 		this.store = store;
@@ -55,10 +60,12 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 		this.splitter = splitter;
 		this.embedder = embedder;
 		this.model = model;
+		this.stages = stages;
 	}
 
 	@Override
 	public IngestOutcome process(QueueItem item) {
+		Instant began = this.stages.now();
 		Optional<Reservation> reserved = this.queue.reserve(item, currentJobExecutionId());
 		if (reserved.isEmpty()) {
 			// Withdrawn or taken since the page was read: not ours, nothing to record.
@@ -66,7 +73,9 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 			return null;
 		}
 		Reservation reservation = reserved.get();
-		log.info("item {} reserved: {}", item.id(), item.storagePath());
+		long run = reservation.jobExecutionId();
+		this.stages.reserved(item.id(), run, began, item.storagePath());
+		Instant phase = this.stages.now();
 		SourceFile file = this.storage.resolve(item.id(), item.storagePath());
 		Optional<ActiveVersion> active = this.store.activeVersion(item.documentNodeId());
 		if (active.isPresent() && active.get().contentHash().equals(file.contentHash())) {
@@ -74,8 +83,11 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 		}
 		ExtractedDocument document = this.extraction.extract(item.id(), file);
 		heartbeat(reservation);
+		this.stages.passed(Stage.EXTRACTED, item.id(), run, phase, 0, document.pageCount() + " pages");
+		phase = this.stages.now();
 		List<TextChunk> chunks = this.splitter.split(document);
 		List<float[]> vectors = this.embedder.embed(item.id(), chunks, () -> heartbeat(reservation));
+		this.stages.passed(Stage.EMBEDDED, item.id(), run, phase, chunks.size(), chunks.size() + " chunks");
 		return new IngestOutcome.Embedded(reservation,
 				new EmbeddedDocument(file.contentHash(), document.pageCount(), this.model.name(), chunks, vectors));
 	}

@@ -1,9 +1,12 @@
 package dev.ingestor.job;
 
+import java.time.Instant;
+
 import dev.ingestor.queue.IngestionLog;
 import dev.ingestor.queue.QueueRepository;
 import dev.ingestor.queue.QueueStatus;
 import dev.ingestor.queue.Reservation;
+import dev.ingestor.report.ItemStages;
 import dev.ingestor.store.DocumentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +29,20 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 
 	private final IngestionLog ingestionLog;
 
-	IngestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog ingestionLog) {
+	private final ItemStages stages;
+
+	IngestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog ingestionLog, ItemStages stages) {
 		this.queue = queue;
 		this.store = store;
 		this.ingestionLog = ingestionLog;
+		this.stages = stages;
 	}
 
 	@Override
 	public void write(Chunk<? extends IngestOutcome> outcomes) {
 		for (IngestOutcome outcome : outcomes) {
 			Reservation reservation = outcome.reservation();
+			Instant began = this.stages.now();
 			String message = message(outcome);
 			if (!this.queue.finish(reservation, QueueStatus.INDEXED, message)) {
 				log.warn("item {}: reservation lost before commit; its result is discarded", reservation.itemId());
@@ -48,7 +55,7 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 			}
 			this.ingestionLog.appendOutcome(reservation.itemId(), reservation.jobExecutionId(), IngestionLog.Level.INFO,
 					(outcome instanceof IngestOutcome.Embedded) ? "indexed" : "unchanged", chunks, message);
-			log.info("item {} indexed: {}", reservation.itemId(), message);
+			this.stages.stored(reservation.itemId(), reservation.jobExecutionId(), began, chunks, message);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.ingestor.job;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import dev.ingestor.queue.IngestionLog;
 import dev.ingestor.queue.QueueItem;
 import dev.ingestor.queue.QueueRepository;
 import dev.ingestor.queue.StaleItemRecovery;
+import dev.ingestor.report.ItemStages;
+import dev.ingestor.report.ProgressDisplay;
 import dev.ingestor.source.StorageResolver;
 import dev.ingestor.split.TextSplitter;
 import dev.ingestor.store.DocumentStore;
@@ -26,6 +29,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -65,7 +69,8 @@ class IngestJobConfiguration {
 	@Bean
 	Step ingestQueuedItems(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			IngestProperties properties, JdbcPagingItemReader<QueueItem> queuedItemReader,
-			IngestItemProcessor processor, IngestItemWriter writer, FailureRecorder failures) {
+			IngestItemProcessor processor, IngestItemWriter writer, FailureRecorder failures,
+			ProgressListener progress) {
 		return new StepBuilder(INGEST_STEP, jobRepository).<QueueItem, IngestOutcome>chunk(properties.commitInterval())
 			.reader(queuedItemReader)
 			.processor(processor)
@@ -76,6 +81,7 @@ class IngestJobConfiguration {
 			// here would try to reserve an already reserved row.
 			.skipPolicy(failures)
 			.skipListener(failures)
+			.listener(progress)
 			.build();
 	}
 
@@ -106,18 +112,24 @@ class IngestJobConfiguration {
 
 	@Bean
 	IngestItemProcessor ingestItemProcessor(QueueRepository queue, StorageResolver storage, DocumentStore store,
-			Extraction extraction, TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model) {
-		return new IngestItemProcessor(queue, storage, store, extraction, splitter, embedder, model);
+			Extraction extraction, TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages) {
+		return new IngestItemProcessor(queue, storage, store, extraction, splitter, embedder, model, stages);
 	}
 
 	@Bean
-	IngestItemWriter ingestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog log) {
-		return new IngestItemWriter(queue, store, log);
+	IngestItemWriter ingestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog log,
+			ItemStages stages) {
+		return new IngestItemWriter(queue, store, log, stages);
 	}
 
 	@Bean
-	FailureRecorder failureRecorder(QueueRepository queue, IngestionLog log) {
-		return new FailureRecorder(queue, log);
+	ProgressListener progressListener(QueueRepository queue, Clock clock, ObjectProvider<ProgressDisplay> displays) {
+		return new ProgressListener(queue, clock, displays);
+	}
+
+	@Bean
+	FailureRecorder failureRecorder(QueueRepository queue, IngestionLog log, ItemStages stages) {
+		return new FailureRecorder(queue, log, stages);
 	}
 
 }

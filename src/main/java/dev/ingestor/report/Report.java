@@ -45,4 +45,20 @@ public record Report(Map<String, Long> queue, List<Run> runs, List<Failure> rece
 	public record Failure(long itemId, String storagePath, String status, String reason, LocalDateTime endedAt) {
 	}
 
+	/**
+	 * One run with its item-level history, for {@code bin/ingest report run <id>}.
+	 *
+	 * @param run the run's counters and outcomes
+	 * @param log the run's ingestion_log rows, oldest first
+	 */
+	public record RunDetail(Run run, List<LogEntry> log) {
+	}
+
+	/**
+	 * One ingestion_log row of a run.
+	 */
+	public record LogEntry(long itemId, String storagePath, String level, String outcome, String message,
+			LocalDateTime time) {
+	}
+
 }

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.ingestor.queue.QueueRepository;
@@ -13,6 +14,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -44,6 +46,31 @@ public class ReportService {
 		runs.sort((a, b) -> Long.compare(b.id(), a.id()));
 		return new Report(this.queue.countByStatus(), runs.subList(0, Math.min(lastRuns, runs.size())),
 				recentFailures(lastFailures));
+	}
+
+	/** One run of {@code ingestJob} with its item-level log; empty when no such run exists. */
+	public Optional<Report.RunDetail> runDetail(long jobExecutionId) {
+		JobExecution execution;
+		try {
+			execution = this.jobRepository.getJobExecution(jobExecutionId);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			// The JDBC repository throws for an unknown id rather than returning null as documented.
+			return Optional.empty();
+		}
+		if (execution == null || !JOB_NAME.equals(execution.getJobInstance().getJobName())) {
+			return Optional.empty();
+		}
+		List<Report.LogEntry> log = this.jdbc.sql("""
+				SELECT l.queue_item_id, q.storage_path, l.level, l.outcome, l.message, l.created_at
+				FROM ingestion_log l LEFT JOIN ingestion_queue_item q ON q.id = l.queue_item_id
+				WHERE l.job_execution_id = :run ORDER BY l.id""")
+			.param("run", jobExecutionId)
+			.query((rs, row) -> new Report.LogEntry(rs.getLong("queue_item_id"), rs.getString("storage_path"),
+					rs.getString("level"), rs.getString("outcome"), rs.getString("message"),
+					rs.getObject("created_at", LocalDateTime.class)))
+			.list();
+		return Optional.of(new Report.RunDetail(run(execution), log));
 	}
 
 	private Report.Run run(JobExecution execution) {

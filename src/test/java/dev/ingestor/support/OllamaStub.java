@@ -54,6 +54,12 @@ public final class OllamaStub implements AutoCloseable {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		OllamaStub stub = new OllamaStub(server);
 		server.createContext("/api/embed", stub::handle);
+		// What the health check probes: a real Ollama answers {"version":"0.x.y"}.
+		server.createContext("/api/version", exchange -> {
+			try (exchange) {
+				send(exchange, 200, "{\"version\":\"0.0.0-stub\"}");
+			}
+		});
 		server.setExecutor(Executors.newFixedThreadPool(4));
 		server.start();
 		return stub;
