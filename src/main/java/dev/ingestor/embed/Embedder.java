@@ -99,8 +99,9 @@ public class Embedder {
 		catch (RetryException ex) {
 			Throwable last = ex.getCause();
 			if (isRetriable(last)) {
-				throw new EmbeddingUnavailableException(itemId, "embedding server unavailable after "
-						+ (ex.getRetryCount() + 1) + " attempts (" + this.server + "): " + describe(last), last);
+				int attempts = ex.getRetryCount() + 1;
+				throw new EmbeddingUnavailableException(itemId, "embedding server unavailable after " + attempts
+						+ ((attempts == 1) ? " attempt (" : " attempts (") + this.server + "): " + describe(last), last);
 			}
 			throw new EmbeddingRejectedException(itemId, "embedding server rejected the request: " + describe(last), last);
 		}
