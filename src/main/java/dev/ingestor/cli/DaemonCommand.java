@@ -11,18 +11,21 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
 		description = "Keep running: every INGEST_POLL_INTERVAL (default 10s) take the inbox's files, "
-				+ "then run a pass if rows are queued. Stops cleanly on SIGTERM or Ctrl-C.")
+				+ "then run a pass if rows are queued. Stops cleanly on SIGTERM or Ctrl-C: "
+				+ "exit 5 when it stopped a run (restartable), 143/130 when idle.")
 class DaemonCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws InterruptedException {
 		try (Application app = Application.start("daemon")) {
 			Daemon daemon = app.bean(Daemon.class);
-			// Runs alongside the application's own hook: no launch may begin once a signal arrived.
-			Runtime.getRuntime().addShutdownHook(new Thread(daemon::requestStop, "daemon-stop"));
-			daemon.awaitStop();
+			// The JVM halts once its hooks are done, whatever other threads still do: this hook keeps
+			// it alive until the daemon refused new launches and the run in flight stopped.
+			Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "daemon-stop"));
+			boolean runStopped = daemon.awaitStop();
+			// A signal stopped a run (STOPPED, restartable) or the context closed under us.
+			return runStopped ? ExitCodes.STOPPED : ExitCodes.OK;
 		}
-		return ExitCodes.OK;
 	}
 
 }

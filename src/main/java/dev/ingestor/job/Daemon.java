@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -40,13 +41,19 @@ public class Daemon implements SmartLifecycle {
 	/** Held for a whole poll, launch included, so that stop() knows when none is in flight. */
 	private final ReentrantLock polling = new ReentrantLock();
 
+	private final CountDownLatch stopRequested = new CountDownLatch(1);
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	private final AtomicLong polls = new AtomicLong();
 
 	private volatile boolean stopping;
 
+	private final AtomicBoolean stopStarted = new AtomicBoolean();
+
 	private volatile boolean idle;
+
+	private volatile boolean lastRunStopped;
 
 	private ScheduledFuture<?> schedule;
 
@@ -85,6 +92,13 @@ public class Daemon implements SmartLifecycle {
 			log.info("poll: rows are queued, launching ingestJob");
 			IngestRunner.Result result = this.runner.runOnce();
 			switch (result.outcome()) {
+				case STOPPED -> {
+					// Only a signal stops a run: the daemon goes down with it.
+					log.info("poll: run stopped (job execution {}); the daemon stops",
+							(result.execution() != null) ? result.execution().getId() : "none");
+					this.lastRunStopped = true;
+					requestStop();
+				}
 				case LOCKED -> log.info("poll: another run holds the lock; trying again in {}", this.interval);
 				case EMBEDDING_UNAVAILABLE -> log.warn("poll: the embedding server is unavailable; trying again in {}",
 						this.interval);
@@ -111,14 +125,19 @@ public class Daemon implements SmartLifecycle {
 		this.idle = true;
 	}
 
-	/** Refuses any further launch; called as soon as a signal arrives, before the context closes. */
+	/** Refuses any further launch and wakes {@link #awaitStop()}; the context then closes and stops the daemon. */
 	public void requestStop() {
 		this.stopping = true;
+		this.stopRequested.countDown();
 	}
 
-	/** Blocks until the daemon has stopped (the context closing on a signal stops it). */
-	public void awaitStop() throws InterruptedException {
-		this.stopped.await();
+	/**
+	 * Blocks until a stop was requested or the daemon stopped (the context closing stops it).
+	 * @return whether the daemon's last run ended STOPPED (restartable)
+	 */
+	public boolean awaitStop() throws InterruptedException {
+		this.stopRequested.await();
+		return this.lastRunStopped;
 	}
 
 	/** Polls done so far (idle ones included). */
@@ -126,14 +145,23 @@ public class Daemon implements SmartLifecycle {
 		return this.polls.get();
 	}
 
+	/**
+	 * Refuses further launches, asks a run in flight to stop and waits (up to the shutdown
+	 * grace) until its poll is over. Called by the context closing and by the JVM's shutdown
+	 * hook, whichever comes first; a second caller waits for the first to finish.
+	 */
 	@Override
 	public void stop() {
 		this.stopping = true;
+		if (!this.stopStarted.compareAndSet(false, true)) {
+			awaitStopped();
+			return;
+		}
 		if (this.schedule != null) {
 			this.schedule.cancel(false);
 		}
-		// A poll that passed its check just before the signal may have launched a run the shutdown
-		// hook did not see yet: keep asking it to stop until the poll lets go.
+		// A poll that passed its check just before the signal may have launched a run the signal
+		// handling did not see yet: keep asking it to stop until the poll lets go.
 		Instant deadline = Instant.now().plus(this.grace);
 		boolean quiet = false;
 		try {
@@ -153,6 +181,16 @@ public class Daemon implements SmartLifecycle {
 		}
 		log.info("daemon stopped after {} polls", this.polls.get());
 		this.stopped.countDown();
+		this.stopRequested.countDown();
+	}
+
+	private void awaitStopped() {
+		try {
+			this.stopped.await(this.grace.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override
