@@ -84,14 +84,19 @@ class DaemonProcessTests {
 		assertThat(inbox.resolve("c.md")).doesNotExist();
 		assertThat(query("SELECT COUNT(*) FROM ingestion_queue_item")).isEqualTo(3);
 
-		// Work big enough to be in flight when the signal comes.
+		// Work that takes a while, and a cron-style `run` launched beside the daemon meanwhile: one
+		// of the two gets the run lock, the other exits early (3) or skips a poll; never both at once.
 		List<String> enqueueBig = new ArrayList<>(List.of("enqueue"));
 		for (int i = 0; i < 4; i++) {
 			enqueueBig.add(TestPdfs.textPages(this.work.resolve("big" + i + ".pdf"), 40).toString());
 		}
-		int startedBefore = count(logText(), "started");
 		runToEnd(enqueueBig, "enqueue-big.log");
-		await("a run in flight", Duration.ofSeconds(60), () -> count(logText(), "started") > startedBefore);
+		Process cron = ingest(List.of("run")).redirectOutput(this.work.resolve("run.log").toFile()).start();
+		assertThat(cron.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(cron.exitValue()).as(Files.readString(this.work.resolve("run.log"))).isIn(0, 3);
+		await("seven rows indexed", Duration.ofSeconds(120),
+				() -> query("SELECT COUNT(*) FROM ingestion_queue_item WHERE status = 'indexed'") == 7);
+		await("idle again", Duration.ofSeconds(30), () -> logText().endsWith("poll: nothing queued\n"));
 
 		Instant signalled = Instant.now();
 		this.daemon.destroy();
@@ -99,7 +104,7 @@ class DaemonProcessTests {
 		System.err.println("daemon exited " + this.daemon.exitValue() + " after SIGTERM in "
 				+ Duration.between(signalled, Instant.now()).toMillis() + " ms");
 
-		// 5: it stopped a run (restartable); 143: the signal's own status after a clean stop.
+		// Idle: 143, the signal's own status (5 would mean it stopped a run, restartable).
 		assertThat(this.daemon.exitValue()).as(logText()).isIn(0, 5, 143);
 		String daemonLog = logText();
 		assertThat(query("SELECT COUNT(*) FROM ingestion_queue_item WHERE status = 'processing'")).as(daemonLog).isZero();
