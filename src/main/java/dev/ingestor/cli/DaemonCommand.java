@@ -22,6 +22,7 @@ class DaemonCommand implements Callable<Integer> {
 			// The JVM halts once its hooks are done, whatever other threads still do: this hook keeps
 			// it alive until the daemon refused new launches and the run in flight stopped.
 			Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "daemon-stop"));
+			daemon.start();
 			boolean runStopped = daemon.awaitStop();
 			// A signal stopped a run (STOPPED, restartable) or the context closed under us.
 			return runStopped ? ExitCodes.STOPPED : ExitCodes.OK;

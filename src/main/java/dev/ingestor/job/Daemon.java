@@ -68,6 +68,12 @@ public class Daemon implements SmartLifecycle {
 		this.scheduler.setThreadNamePrefix("ingest-daemon-");
 	}
 
+	/** Started by {@code bin/ingest daemon} itself, so a context with the daemon profile (a test) does not poll. */
+	@Override
+	public boolean isAutoStartup() {
+		return false;
+	}
+
 	@Override
 	public void start() {
 		this.scheduler.initialize();

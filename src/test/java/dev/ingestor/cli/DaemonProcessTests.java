@@ -154,6 +154,8 @@ class DaemonProcessTests {
 		env.put("INGEST_STORAGE_DIR", this.work.resolve("storage").toString());
 		env.put("INGEST_INBOX_DIR", this.work.resolve("inbox").toString());
 		env.put("INGEST_POLL_INTERVAL", "1s");
+		// The daemon may serve a management port; any free one, so parallel runs never clash.
+		env.put("INGEST_MANAGEMENT_PORT", "0");
 		// Idle polls log at DEBUG; environment names are lower-cased, so the package is named, not the class.
 		env.put("LOGGING_LEVEL_DEV_INGESTOR_JOB", "DEBUG");
 		return builder;

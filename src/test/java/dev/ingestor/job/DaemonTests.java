@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-/** The daemon's scheduler in the real context (profile {@code daemon}) on H2, polling every 200 ms. */
+/** The daemon's scheduler in the real context (profile {@code daemon}) on H2, polling every 200 ms once started. */
 @ActiveProfiles("daemon")
 class DaemonTests extends H2JobTestBase {
 
@@ -32,10 +32,14 @@ class DaemonTests extends H2JobTestBase {
 	static void daemon(DynamicPropertyRegistry registry) {
 		registry.add("ingest.poll-interval", () -> "200ms");
 		registry.add("ingest.inbox-dir", INBOX::toString);
+		// The daemon profile may serve a management port: any free one, beside other contexts.
+		registry.add("server.port", () -> "0");
 	}
 
 	@Test
 	void idlePollsCreateNoJobExecutionAndQueuedWorkIsIndexed() throws IOException {
+		assertThat(this.daemon.isRunning()).as("only bin/ingest daemon starts it").isFalse();
+		this.daemon.start();
 		long before = this.daemon.polls();
 		await("three idle polls", () -> this.daemon.polls() >= before + 3);
 		assertThat(executions()).isZero();
