@@ -1,6 +1,7 @@
 package dev.ingestor.queue;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,12 +41,32 @@ public class Enqueuer {
 		Path target = this.storageDir.resolve(relative);
 		Files.createDirectories(target.getParent());
 		if (move) {
-			Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+			moveInto(file, target);
 		}
 		else {
 			Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
 		}
-		return new Queued(this.queue.enqueue(name, relative), relative);
+		try {
+			return new Queued(this.queue.enqueue(name, relative), relative);
+		}
+		catch (RuntimeException ex) {
+			// Not queued, so the file goes back where it came from rather than lie unseen in storage.
+			if (move) {
+				Files.move(target, file);
+			}
+			throw ex;
+		}
+	}
+
+	private static void moveInto(Path file, Path target) throws IOException {
+		try {
+			Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			// Another file system (an inbox on its own volume): copy, then remove the original.
+			Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+			Files.delete(file);
+		}
 	}
 
 	/**

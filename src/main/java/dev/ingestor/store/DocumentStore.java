@@ -89,6 +89,14 @@ public class DocumentStore {
 			ps.setString(8, document.model());
 			ps.setInt(9, vector.length);
 		});
+		// With rewriteBatchedStatements the driver reports SUCCESS_NO_INFO, not row counts: count
+		// what really landed before the chunk transaction may commit.
+		long stored = this.batch.queryForObject("SELECT COUNT(*) FROM document_chunk WHERE document_version_id = ?",
+				Long.class, versionId);
+		if (stored != chunks.size()) {
+			throw new IllegalStateException("version " + versionId + " has " + stored + " chunk rows after inserting "
+					+ chunks.size() + "; rolling back");
+		}
 	}
 
 	/**
