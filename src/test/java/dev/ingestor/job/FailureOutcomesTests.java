@@ -92,6 +92,32 @@ class FailureOutcomesTests extends H2JobTestBase {
 	}
 
 	@Test
+	void pathsLeavingStorageAreDownloadFailedAndTheGoodTextBehindThemIsNeverIndexed() throws Exception {
+		Path storage = this.queue.storage();
+		Path evil = Files.createDirectories(storage.resolveSibling(storage.getFileName() + "-evil"));
+		Files.writeString(evil.resolve("secret.txt"), "Sibling prefix text that must stay out of the index.");
+		Path outside = Files.createDirectories(this.tmp.resolve("outside"));
+		Files.writeString(outside.resolve("secret.md"), "# Secret\n\nText that must stay out of the index.\n");
+		Files.createDirectories(storage.resolve("links"));
+		Files.createSymbolicLink(storage.resolve("links/secret.md"), outside.resolve("secret.md"));
+		Files.createSymbolicLink(storage.resolve("links/evil"), evil);
+		long symlinkOut = this.queue.queueNew("links/secret.md");
+		long siblingPrefix = this.queue.queueNew("links/evil/secret.txt");
+		long dotDotSibling = this.queue.queueNew("../" + evil.getFileName() + "/secret.txt");
+		long encoded = this.queue.queueNew("%2e%2e/" + evil.getFileName() + "/secret.txt");
+
+		JobExecution execution = this.jobOperatorTestUtils.startJob();
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertOutcome(symlinkOut, "download_failed", "path is outside storage (a link leads out of it)");
+		assertOutcome(siblingPrefix, "download_failed", "path is outside storage (a link leads out of it)");
+		assertOutcome(dotDotSibling, "download_failed", "path is outside storage (contains '..')");
+		assertOutcome(encoded, "download_failed", "file not found in storage");
+		assertThat(this.queue.count("SELECT COUNT(*) FROM document_version")).isZero();
+		assertThat(this.queue.count("SELECT COUNT(*) FROM document_chunk")).isZero();
+	}
+
+	@Test
 	void unreadableFileIsDownloadFailed() throws Exception {
 		String path = this.queue.writeText("locked/secret.txt", "Text nobody may read.");
 		Path file = this.queue.storage().resolve(path);
