@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with good rows in a single job: each bad row ends in its status with a specific reason and a
  * log row, the good rows are indexed, nothing stays processing, and the job completes.
  */
-@TestPropertySource(properties = { "ingest.max-file-bytes=20000", "ingest.max-pages=5",
+@TestPropertySource(properties = { "ingest.max-file-bytes=20000", "ingest.max-pages=5", "ingest.max-chars=3000",
 		"ingest.extraction-timeout=3m" })
 class FailureOutcomesTests extends H2JobTestBase {
 
@@ -58,6 +58,7 @@ class FailureOutcomesTests extends H2JobTestBase {
 		rows.put("blank", this.queue.queueNew(this.queue.copy(PdfFixtures.blank(this.tmp), "bad/blank.pdf")));
 		rows.put("empty", this.queue.queueNew(this.queue.writeText("bad/empty.pdf", "")));
 		rows.put("tooBig", this.queue.queueNew(this.queue.writeText("bad/big.txt", "word ".repeat(5000))));
+		rows.put("tooMuchText", this.queue.queueNew(this.queue.writeText("bad/long.txt", "words ".repeat(1000))));
 		rows.put("tooManyPages", this.queue.queueNew(this.queue.copy(TestPdfs.textPages(this.tmp.resolve("p.pdf"), 8),
 				"bad/many-pages.pdf")));
 		rows.put("tooSlow", this.queue.queueNew(this.queue.copy(TestPdfs.textPages(this.tmp.resolve("s.pdf"), 4),
@@ -79,6 +80,7 @@ class FailureOutcomesTests extends H2JobTestBase {
 		assertOutcome(rows.get("blank"), "failed", "no extractable text: scanned PDF needs OCR (2 pages without");
 		assertOutcome(rows.get("empty"), "failed", "empty file");
 		assertOutcome(rows.get("tooBig"), "failed", "over the size limit of 20000 bytes");
+		assertOutcome(rows.get("tooMuchText"), "failed", "over the character limit of 3000");
 		assertOutcome(rows.get("tooManyPages"), "failed", "8 pages, over the page limit of 5");
 		assertOutcome(rows.get("tooSlow"), "failed", "longer than the time limit of 3m");
 		assertThat(this.queue.row(goodPdf).status()).isEqualTo("indexed");
