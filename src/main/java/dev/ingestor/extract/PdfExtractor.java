@@ -37,6 +37,7 @@ class PdfExtractor implements DocumentExtractor {
 			budget.checkPageCount(document.getNumberOfPages());
 			PageCollector collector = new PageCollector(budget);
 			collector.writeText(document, collector.buffer);
+			collector.padTo(document.getNumberOfPages());
 			return new ExtractedDocument("pdf", collector.pages);
 		}
 	}
@@ -50,7 +51,11 @@ class PdfExtractor implements DocumentExtractor {
 		}
 	}
 
-	/** Cuts the stripper's single output into pages at each page end. */
+	/**
+	 * Cuts the stripper's single output into pages at each page end. PDFBox skips pages without
+	 * a content stream altogether, so those are added back as empty pages to keep numbering and
+	 * page counts true.
+	 */
 	private static final class PageCollector extends PDFTextStripper {
 
 		private final StringWriter buffer = new StringWriter();
@@ -70,7 +75,14 @@ class PdfExtractor implements DocumentExtractor {
 			String text = this.buffer.toString();
 			this.buffer.getBuffer().setLength(0);
 			this.budget.addPage(text);
+			padTo(getCurrentPageNo() - 1);
 			this.pages.add(new Page(getCurrentPageNo(), text));
+		}
+
+		void padTo(int pageCount) {
+			while (this.pages.size() < pageCount) {
+				this.pages.add(new Page(this.pages.size() + 1, ""));
+			}
 		}
 
 	}

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import dev.ingestor.config.IngestProperties;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +37,14 @@ public class StorageResolver {
 
 	private final Path storageDir;
 
+	@Autowired
 	StorageResolver(IngestProperties properties) {
-		this.storageDir = properties.storageDir().toAbsolutePath().normalize();
+		this(properties.storageDir());
+	}
+
+	/** For tests of the containment rules alone, without a whole configuration. */
+	StorageResolver(Path storageDir) {
+		this.storageDir = storageDir.toAbsolutePath().normalize();
 	}
 
 	/** The storage directory as configured, absolute. */
