@@ -3,6 +3,8 @@ package dev.ingestor.job;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -36,6 +38,12 @@ public class IngestRunner {
 	private final RunLock runLock;
 
 	private final RunTracker tracker;
+
+	/** Held by the thread that launches, from before the run lock is taken until after it is released. */
+	private final ReentrantLock busy = new ReentrantLock();
+
+	/** Set by the shutdown hook: no new launch may start once the JVM is going down. */
+	private volatile boolean shuttingDown;
 
 	IngestRunner(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, RunLock runLock,
 			RunTracker tracker) {
@@ -75,14 +83,24 @@ public class IngestRunner {
 	}
 
 	private Result underLock(Function<RunLock.Held, Result> work) {
-		Optional<RunLock.Held> acquired = this.runLock.tryAcquire();
-		if (acquired.isEmpty()) {
-			log.warn("another run holds the lock; exiting without touching the queue");
-			return new Result(RunOutcome.LOCKED, null);
+		this.busy.lock();
+		try {
+			if (this.shuttingDown) {
+				log.warn("shutting down; not starting a run");
+				return new Result(RunOutcome.STOPPED, null);
+			}
+			Optional<RunLock.Held> acquired = this.runLock.tryAcquire();
+			if (acquired.isEmpty()) {
+				log.warn("another run holds the lock; exiting without touching the queue");
+				return new Result(RunOutcome.LOCKED, null);
+			}
+			try (RunLock.Held lock = acquired.get()) {
+				recoverDeadExecutions();
+				return work.apply(lock);
+			}
 		}
-		try (RunLock.Held lock = acquired.get()) {
-			recoverDeadExecutions();
-			return work.apply(lock);
+		finally {
+			this.busy.unlock();
 		}
 	}
 
@@ -112,34 +130,43 @@ public class IngestRunner {
 	}
 
 	/**
-	 * Asks the running execution to stop at the next chunk boundary and waits, up to
-	 * {@code grace}, for its STOPPED status to be saved. Used by the shutdown hook.
+	 * Used by the shutdown hook: forbids new launches, asks the running execution (also one that
+	 * starts while we wait) to stop at the next chunk boundary, and waits up to {@code grace}
+	 * until the launching thread is done: the execution's STOPPED status saved and the run lock
+	 * released. Waiting for the job listener alone is not enough, because Spring Batch saves the
+	 * final status after the listeners ran (spring-batch#5307). False when the grace ran out.
 	 */
 	public boolean stopAndWait(Duration grace) {
-		JobExecution execution = this.tracker.current();
-		if (execution == null) {
-			return true;
-		}
+		this.shuttingDown = true;
+		Instant deadline = Instant.now().plus(grace);
+		JobExecution stopped = null;
 		try {
+			while (Instant.now().isBefore(deadline)) {
+				JobExecution running = this.tracker.current();
+				if (running != null && running != stopped) {
+					stopped = running;
+					requestStop(running);
+				}
+				if (this.busy.tryLock(100, TimeUnit.MILLISECONDS)) {
+					this.busy.unlock();
+					return true;
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return false;
+	}
+
+	private void requestStop(JobExecution execution) {
+		try {
+			log.warn("shutdown requested: stopping job execution {} after the item in hand", execution.getId());
 			this.jobOperator.stop(execution);
 		}
 		catch (JobExecutionNotRunningException ex) {
-			return true;
+			// It ended on its own meanwhile; the launching thread is about to return.
 		}
-		Instant deadline = Instant.now().plus(grace);
-		while (Instant.now().isBefore(deadline)) {
-			if (this.tracker.current() == null) {
-				return true;
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-		}
-		return false;
 	}
 
 	@FunctionalInterface
