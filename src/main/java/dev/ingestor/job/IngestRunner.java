@@ -129,8 +129,13 @@ public class IngestRunner {
 		};
 	}
 
+	/** Whether a launch is in progress in this process (from before taking the lock until after releasing it). */
+	public boolean isBusy() {
+		return this.busy.isLocked();
+	}
+
 	/**
-	 * Used by the shutdown hook: forbids new launches, asks the running execution (also one that
+	 * Used on SIGTERM or Ctrl-C: forbids new launches, asks the running execution (also one that
 	 * starts while we wait) to stop at the next chunk boundary, and waits up to {@code grace}
 	 * until the launching thread is done: the execution's STOPPED status saved and the run lock
 	 * released. Waiting for the job listener alone is not enough, because Spring Batch saves the

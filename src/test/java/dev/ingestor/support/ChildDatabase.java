@@ -1,6 +1,9 @@
 package dev.ingestor.support;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,7 +40,7 @@ public final class ChildDatabase implements AutoCloseable {
 	/** The embedded default: an H2 file in MySQL mode under {@code dir}, with the options of application.properties. */
 	public static ChildDatabase h2File(Path dir) {
 		return migrated(new ChildDatabase("jdbc:h2:file:" + dir.resolve("ingestor").toAbsolutePath()
-				+ ";MODE=MySQL;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "", () -> {
+				+ ";MODE=MySQL;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0", "sa", "", () -> {
 				}));
 	}
 
@@ -64,6 +67,15 @@ public final class ChildDatabase implements AutoCloseable {
 		env.put("SPRING_DATASOURCE_USERNAME", this.user);
 		env.put("SPRING_DATASOURCE_PASSWORD", this.password);
 		return env;
+	}
+
+	/**
+	 * An open connection until closed. On an H2 file this makes the test the AUTO_SERVER owner:
+	 * H2 itself cannot arbitrate several processes opening a closed file in the same instant
+	 * ("Locked by another process"), which is a property of H2's embedded mode, not of our lock.
+	 */
+	public Connection holdOpen() throws SQLException {
+		return DriverManager.getConnection(this.url, this.user, this.password);
 	}
 
 	public JdbcClient jdbc() {
