@@ -2,6 +2,7 @@ package dev.ingestor.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ConcurrentModificationException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,10 +15,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -135,21 +136,28 @@ public class IngestRunner {
 	}
 
 	/**
-	 * Used on SIGTERM or Ctrl-C: forbids new launches, asks the running execution (also one that
-	 * starts while we wait) to stop at the next chunk boundary, and waits up to {@code grace}
-	 * until the launching thread is done: the execution's STOPPED status saved and the run lock
-	 * released. Waiting for the job listener alone is not enough, because Spring Batch saves the
-	 * final status after the listeners ran (spring-batch#5307). False when the grace ran out.
+	 * Used on SIGTERM or Ctrl-C: forbids new launches, asks the running execution (also a step
+	 * or an execution that starts while we wait) to stop at the next chunk boundary, and waits up
+	 * to {@code grace} until the launching thread is done: the execution's STOPPED status saved
+	 * and the run lock released. False when the grace ran out.
+	 *
+	 * <p>We flag the live step executions instead of calling {@code JobOperator.stop}: that saves
+	 * the same step execution from this thread while the job's thread saves it too, and the job
+	 * then fails on an optimistic-locking conflict instead of stopping. The step's own thread
+	 * sees the flag, ends STOPPED and saves it; the job follows.
 	 */
 	public boolean stopAndWait(Duration grace) {
 		this.shuttingDown = true;
 		Instant deadline = Instant.now().plus(grace);
-		JobExecution stopped = null;
+		boolean logged = false;
 		try {
 			while (Instant.now().isBefore(deadline)) {
 				JobExecution running = this.tracker.current();
-				if (running != null && running != stopped) {
-					stopped = running;
+				if (running != null) {
+					if (!logged) {
+						log.warn("shutdown requested: stopping job execution {} after the item in hand", running.getId());
+						logged = true;
+					}
 					requestStop(running);
 				}
 				if (this.busy.tryLock(100, TimeUnit.MILLISECONDS)) {
@@ -164,13 +172,16 @@ public class IngestRunner {
 		return false;
 	}
 
-	private void requestStop(JobExecution execution) {
+	private static void requestStop(JobExecution execution) {
 		try {
-			log.warn("shutdown requested: stopping job execution {} after the item in hand", execution.getId());
-			this.jobOperator.stop(execution);
+			for (StepExecution step : execution.getStepExecutions()) {
+				if (step.getStatus().isRunning()) {
+					step.setTerminateOnly();
+				}
+			}
 		}
-		catch (JobExecutionNotRunningException ex) {
-			// It ended on its own meanwhile; the launching thread is about to return.
+		catch (ConcurrentModificationException ex) {
+			// The job's thread just added its next step; flagged at the next poll.
 		}
 	}
 

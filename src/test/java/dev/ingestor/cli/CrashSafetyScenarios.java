@@ -123,7 +123,7 @@ abstract class CrashSafetyScenarios {
 		Duration took = Duration.ofNanos(System.nanoTime() - signalled);
 
 		assertThat(took).isLessThan(GRACE);
-		assertThat(exit).as("stopped cleanly, restartable").isEqualTo(ExitCodes.STOPPED);
+		assertThat(exit).as(worker.output()).isEqualTo(ExitCodes.STOPPED);
 		assertThat(worker.output()).contains("stopped (job execution " + execution + ")")
 			.contains("job execution " + execution + " ended STOPPED");
 		assertThat(status(execution)).isEqualTo("STOPPED");
