@@ -19,7 +19,7 @@ import dev.ingestor.support.QueueFixture;
  * part of {@code mvn verify}: it takes minutes.
  *
  * <p>Options: {@code --documents N} (200), {@code --kills K} (10), {@code --max-delay-ms M}
- * (3000: a kill lands between 0 and M ms after the job started), {@code --seed S},
+ * (8000: a kill lands between 0 and M ms after the job started), {@code --seed S},
  * {@code --mysql} (a throw-away database on the machine's MariaDB instead of an H2 file).
  */
 public final class CrashSoak {
@@ -31,7 +31,7 @@ public final class CrashSoak {
 		Map<String, String> options = parse(args);
 		int documents = Integer.parseInt(options.getOrDefault("documents", "200"));
 		int kills = Integer.parseInt(options.getOrDefault("kills", "10"));
-		int maxDelay = Integer.parseInt(options.getOrDefault("max-delay-ms", "3000"));
+		int maxDelay = Integer.parseInt(options.getOrDefault("max-delay-ms", "8000"));
 		long seed = Long.parseLong(options.getOrDefault("seed", String.valueOf(System.nanoTime())));
 		Random random = new Random(seed);
 		Path work = Files.createTempDirectory("crash-soak");
@@ -50,8 +50,13 @@ public final class CrashSoak {
 				String command = (kill % 2 == 0) ? "--restart" : "run";
 				try (IngestProcess worker = IngestProcess.start(work, env, command)) {
 					if (!awaitStart(worker)) {
-						System.out.printf("kill %2d: %-9s exited %d before a job started (lease of the dead run)%n", kill,
-								command, worker.awaitExit(Duration.ofMinutes(1)));
+						int exit = worker.awaitExit(Duration.ofMinutes(1));
+						if (exit != ExitCodes.LOCKED) {
+							System.out.printf("launch %-9s exited %d without a job; the queue is done after %d kill(s)%n",
+									command, exit, kill - 1);
+							break;
+						}
+						System.out.printf("kill %2d: %-9s skipped: the dead run's lease has not lapsed yet%n", kill, command);
 						kill--;
 						continue;
 					}
