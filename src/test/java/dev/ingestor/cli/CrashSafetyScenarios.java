@@ -131,7 +131,7 @@ abstract class CrashSafetyScenarios {
 			.isZero();
 		assertThat(this.database.count("SELECT COUNT(*) FROM ingestion_queue_item WHERE status = 'indexed'"))
 			.isLessThan(DOCUMENTS);
-		assertThat(this.database.count("SELECT COUNT(*) FROM shedlock WHERE lock_until > CURRENT_TIMESTAMP"))
+		assertThat(this.database.count("SELECT COUNT(*) FROM shedlock WHERE lock_until > CURRENT_TIMESTAMP(3)"))
 			.as("run lock released").isZero();
 
 		IngestProcess restart = launch("--restart");
