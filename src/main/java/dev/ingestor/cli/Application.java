@@ -1,31 +1,48 @@
 package dev.ingestor.cli;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.ingestor.RagIngestorApplication;
 import dev.ingestor.config.IngestProperties;
 import dev.ingestor.job.IngestRunner;
+import sun.misc.Signal;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The Spring context behind one command. Spring's own shutdown hook is replaced by ours: on
- * SIGTERM or Ctrl-C the running job is asked to stop and given the grace period to save its
- * STOPPED status before the context (and its connection pool) closes.
+ * The Spring context behind one command, and what SIGTERM and Ctrl-C do to it.
+ *
+ * <p>We handle the signals ourselves instead of in a JVM shutdown hook: the JVM runs all its
+ * hooks at once, so H2 (its close-on-exit hook), Logback and the connection pool would go away
+ * while the job still saves its STOPPED status. Our handler asks the running job to stop after
+ * the item in hand and waits, up to the grace period, until the command's thread has saved
+ * STOPPED and released the run lock; that thread then returns normally and the process exits
+ * 5 (stopped, restartable). When no run is in progress, on a second signal, or when the grace
+ * runs out, the process exits at once with the signal's status (143 SIGTERM, 130 Ctrl-C); a row
+ * left {@code processing} then is recovered by the next run.
  */
 final class Application implements AutoCloseable {
 
+	private static final AtomicReference<Application> current = new AtomicReference<>();
+
+	private static final AtomicBoolean handlersInstalled = new AtomicBoolean();
+
+	private static final AtomicBoolean signalled = new AtomicBoolean();
+
 	private final ConfigurableApplicationContext context;
 
-	private final Thread shutdownHook;
+	private final IngestRunner runner;
 
-	private volatile boolean closed;
+	private final Duration grace;
 
 	private Application(ConfigurableApplicationContext context) {
 		this.context = context;
-		this.shutdownHook = new Thread(this::onSignal, "ingest-shutdown");
-		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+		this.runner = context.getBean(IngestRunner.class);
+		this.grace = context.getBean(IngestProperties.class).shutdownGrace();
 	}
 
 	/**
@@ -37,35 +54,40 @@ final class Application implements AutoCloseable {
 			.registerShutdownHook(false)
 			.profiles(profiles)
 			.run();
-		return new Application(context);
+		Application application = new Application(context);
+		current.set(application);
+		if (handlersInstalled.compareAndSet(false, true)) {
+			for (String name : List.of("TERM", "INT")) {
+				Signal.handle(new Signal(name), signal -> onSignal(128 + signal.getNumber()));
+			}
+		}
+		return application;
 	}
 
 	<T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}
 
-	private void onSignal() {
-		if (this.closed) {
+	/** Runs on a thread of its own per signal, so a second signal is handled while the first waits. */
+	private static void onSignal(int exitStatus) {
+		Application application = current.get();
+		if (application == null || !application.runner.isBusy() || !signalled.compareAndSet(false, true)) {
+			System.exit(exitStatus);
 			return;
 		}
-		Duration grace = bean(IngestProperties.class).shutdownGrace();
-		boolean stopped = bean(IngestRunner.class).stopAndWait(grace);
-		if (!stopped) {
-			System.err.println("the current item did not finish within " + grace + "; its row is recovered by the next run");
+		System.err.println("signal received: stopping after the item in hand (grace " + application.grace
+				+ "; signal again to exit at once)");
+		if (!application.runner.stopAndWait(application.grace)) {
+			System.err.println("the current item did not finish within " + application.grace
+					+ "; exiting now, its row is recovered by the next run");
+			System.exit(exitStatus);
 		}
-		this.context.close();
 	}
 
 	@Override
 	public void close() {
-		this.closed = true;
+		current.compareAndSet(this, null);
 		this.context.close();
-		try {
-			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
-		}
-		catch (IllegalStateException ex) {
-			// Already shutting down: the hook is running and closes the context itself.
-		}
 	}
 
 }

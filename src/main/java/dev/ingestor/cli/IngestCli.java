@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 				"1:the job failed (e.g. database unavailable); run --restart later",
 				"2:usage error", "3:skipped: another run holds the lock",
 				"4:stopped early: the embedding server is unavailable; the rest stays queued",
-				"5:stopped before the end; the run is STOPPED and restartable",
-				"143:terminated by SIGTERM (130: Ctrl-C) after stopping cleanly" })
+				"5:stopped by SIGTERM or Ctrl-C after the item in hand; the run is STOPPED and restartable",
+				"143:SIGTERM (130: Ctrl-C) with no run in progress, or the grace period ran out" })
 public final class IngestCli implements Callable<Integer> {
 
 	@Option(names = "--restart", description = "Recover and restart the last failed or stopped run.")

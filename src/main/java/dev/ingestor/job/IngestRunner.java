@@ -2,7 +2,10 @@ package dev.ingestor.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ConcurrentModificationException;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -12,10 +15,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +39,12 @@ public class IngestRunner {
 	private final RunLock runLock;
 
 	private final RunTracker tracker;
+
+	/** Held by the thread that launches, from before the run lock is taken until after it is released. */
+	private final ReentrantLock busy = new ReentrantLock();
+
+	/** Set by the shutdown hook: no new launch may start once the JVM is going down. */
+	private volatile boolean shuttingDown;
 
 	IngestRunner(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, RunLock runLock,
 			RunTracker tracker) {
@@ -75,14 +84,24 @@ public class IngestRunner {
 	}
 
 	private Result underLock(Function<RunLock.Held, Result> work) {
-		Optional<RunLock.Held> acquired = this.runLock.tryAcquire();
-		if (acquired.isEmpty()) {
-			log.warn("another run holds the lock; exiting without touching the queue");
-			return new Result(RunOutcome.LOCKED, null);
+		this.busy.lock();
+		try {
+			if (this.shuttingDown) {
+				log.warn("shutting down; not starting a run");
+				return new Result(RunOutcome.STOPPED, null);
+			}
+			Optional<RunLock.Held> acquired = this.runLock.tryAcquire();
+			if (acquired.isEmpty()) {
+				log.warn("another run holds the lock; exiting without touching the queue");
+				return new Result(RunOutcome.LOCKED, null);
+			}
+			try (RunLock.Held lock = acquired.get()) {
+				recoverDeadExecutions();
+				return work.apply(lock);
+			}
 		}
-		try (RunLock.Held lock = acquired.get()) {
-			recoverDeadExecutions();
-			return work.apply(lock);
+		finally {
+			this.busy.unlock();
 		}
 	}
 
@@ -111,35 +130,59 @@ public class IngestRunner {
 		};
 	}
 
+	/** Whether a launch is in progress in this process (from before taking the lock until after releasing it). */
+	public boolean isBusy() {
+		return this.busy.isLocked();
+	}
+
 	/**
-	 * Asks the running execution to stop at the next chunk boundary and waits, up to
-	 * {@code grace}, for its STOPPED status to be saved. Used by the shutdown hook.
+	 * Used on SIGTERM or Ctrl-C: forbids new launches, asks the running execution (also a step
+	 * or an execution that starts while we wait) to stop at the next chunk boundary, and waits up
+	 * to {@code grace} until the launching thread is done: the execution's STOPPED status saved
+	 * and the run lock released. False when the grace ran out.
+	 *
+	 * <p>We flag the live step executions instead of calling {@code JobOperator.stop}: that saves
+	 * the same step execution from this thread while the job's thread saves it too, and the job
+	 * then fails on an optimistic-locking conflict instead of stopping. The step's own thread
+	 * sees the flag, ends STOPPED and saves it; the job follows.
 	 */
 	public boolean stopAndWait(Duration grace) {
-		JobExecution execution = this.tracker.current();
-		if (execution == null) {
-			return true;
-		}
-		try {
-			this.jobOperator.stop(execution);
-		}
-		catch (JobExecutionNotRunningException ex) {
-			return true;
-		}
+		this.shuttingDown = true;
 		Instant deadline = Instant.now().plus(grace);
-		while (Instant.now().isBefore(deadline)) {
-			if (this.tracker.current() == null) {
-				return true;
+		boolean logged = false;
+		try {
+			while (Instant.now().isBefore(deadline)) {
+				JobExecution running = this.tracker.current();
+				if (running != null) {
+					if (!logged) {
+						log.warn("shutdown requested: stopping job execution {} after the item in hand", running.getId());
+						logged = true;
+					}
+					requestStop(running);
+				}
+				if (this.busy.tryLock(100, TimeUnit.MILLISECONDS)) {
+					this.busy.unlock();
+					return true;
+				}
 			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		return false;
+	}
+
+	private static void requestStop(JobExecution execution) {
+		try {
+			for (StepExecution step : execution.getStepExecutions()) {
+				if (step.getStatus().isRunning()) {
+					step.setTerminateOnly();
+				}
+			}
+		}
+		catch (ConcurrentModificationException ex) {
+			// The job's thread just added its next step; flagged at the next poll.
+		}
 	}
 
 	@FunctionalInterface

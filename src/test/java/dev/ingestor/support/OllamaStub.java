@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -44,6 +45,9 @@ public final class OllamaStub implements AutoCloseable {
 	private volatile Answer always;
 
 	private volatile Duration delay = Duration.ZERO;
+
+	private volatile Consumer<Call> afterAnswer = call -> {
+	};
 
 	private OllamaStub(HttpServer server) {
 		this.server = server;
@@ -104,6 +108,14 @@ public final class OllamaStub implements AutoCloseable {
 		this.calls.clear();
 		this.always = null;
 		this.delay = Duration.ZERO;
+		this.afterAnswer = call -> {
+		};
+		return this;
+	}
+
+	/** Runs after each answer has been sent, e.g. to kill a worker just as it goes on to write. */
+	public OllamaStub afterEachAnswer(Consumer<Call> listener) {
+		this.afterAnswer = listener;
 		return this;
 	}
 
@@ -140,7 +152,8 @@ public final class OllamaStub implements AutoCloseable {
 			else {
 				inputs.add(input.asString());
 			}
-			this.calls.add(new Call(System.nanoTime(), request.path("model").asString(), List.copyOf(inputs)));
+			Call call = new Call(System.nanoTime(), request.path("model").asString(), List.copyOf(inputs));
+			this.calls.add(call);
 			sleep(this.delay);
 			Answer answer = this.scripted.poll();
 			if (answer == null) {
@@ -160,6 +173,7 @@ public final class OllamaStub implements AutoCloseable {
 				}
 			}
 			send(exchange, 200, JSON.writeValueAsString(response));
+			this.afterAnswer.accept(call);
 		}
 	}
 

@@ -1,0 +1,127 @@
+package dev.ingestor.job;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.ingestor.embed.EmbeddedDocument;
+import dev.ingestor.queue.IngestionLog;
+import dev.ingestor.queue.QueueItem;
+import dev.ingestor.queue.QueueRepository;
+import dev.ingestor.queue.QueueStatus;
+import dev.ingestor.queue.Reservation;
+import dev.ingestor.split.TextChunk;
+import dev.ingestor.store.DocumentStore;
+import dev.ingestor.support.QueueFixture;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Fencing and the unique keys behind idempotence, run on every database we support: a run that
+ * lost its reservation can write nothing, and the schema itself refuses a second active version,
+ * a duplicate chunk and a second version from the same queue row.
+ */
+interface FencingContract {
+
+	QueueFixture queue();
+
+	JdbcClient jdbc();
+
+	QueueRepository queueRepository();
+
+	DocumentStore store();
+
+	IngestionLog ingestionLog();
+
+	PlatformTransactionManager transactionManager();
+
+	@Test
+	default void runThatLostItsReservationCannotOverwriteTheNewHolder() throws Exception {
+		long id = queue().queueNew(queue().writeText("fence/a.txt", "fenced"));
+		QueueItem item = new QueueItem(id, queue().row(id).nodeId(), "fence/a.txt", 0);
+		Reservation old = queueRepository().reserve(item, 1).orElseThrow();
+		// What recoverStaleItems does to a row of a dead (or presumed dead) run, then a new run takes it.
+		jdbc().sql("UPDATE ingestion_queue_item SET status = 'queued', reservation_token = NULL, attempts = 1 WHERE id = :id")
+			.param("id", id)
+			.update();
+		Reservation current = queueRepository().reserve(item, 2).orElseThrow();
+		IngestItemWriter writer = new IngestItemWriter(queueRepository(), store(), ingestionLog());
+		TransactionTemplate tx = new TransactionTemplate(transactionManager());
+
+		assertThat(queueRepository().heartbeat(old)).isFalse();
+		Boolean finished = tx.execute(status -> queueRepository().finish(old, QueueStatus.INDEXED, "stale"));
+		assertThat(finished).isFalse();
+		tx.executeWithoutResult(status -> writer.write(Chunk.of(embedded(old))));
+		assertThat(queueRepository().failInOwnTransaction(id, 1, QueueStatus.FAILED, "stale", ingestionLog())).isFalse();
+
+		QueueFixture.Row row = queue().row(id);
+		assertThat(row.status()).isEqualTo("processing");
+		assertThat(row.ragMessage()).isNull();
+		assertThat(queue().count("SELECT COUNT(*) FROM document_version WHERE queue_item_id = " + id)).isZero();
+		assertThat(queue().logMessages(id)).isEmpty();
+		assertThat(queueRepository().heartbeat(current)).isTrue();
+
+		tx.executeWithoutResult(status -> writer.write(Chunk.of(embedded(current))));
+
+		assertThat(queue().row(id).status()).isEqualTo("indexed");
+		assertThat(queue().activeVersions(row.nodeId())).isEqualTo(1);
+		assertThat(queue().activeChunks(row.nodeId())).isEqualTo(2);
+	}
+
+	@Test
+	default void schemaRefusesSecondActiveVersionDuplicateChunkAndSecondVersionPerRow() throws Exception {
+		long node = queue().node("keys.txt");
+		long first = queue().queue(node, "keys/1.txt");
+		long second = queue().queue(node, "keys/2.txt");
+		long version = insertVersion(node, first, true);
+
+		assertThatThrownBy(() -> insertVersion(node, second, true)).isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> insertVersion(node, first, false)).isInstanceOf(DataIntegrityViolationException.class);
+		insertChunk(version, 0);
+		assertThatThrownBy(() -> insertChunk(version, 0)).isInstanceOf(DataIntegrityViolationException.class);
+		// Inactive versions (active_node_id NULL) are not limited: history keeps every one.
+		insertVersion(node, second, false);
+		assertThat(queue().count("SELECT COUNT(*) FROM document_version WHERE document_node_id = :n", Map.of("n", node)))
+			.isEqualTo(2);
+	}
+
+	private long insertVersion(long node, long item, boolean active) {
+		jdbc().sql("""
+				INSERT INTO document_version (document_node_id, queue_item_id, content_hash, is_active, active_node_id,
+				  embedding_model, embedding_dimension, page_count, chunk_count)
+				VALUES (:node, :item, :hash, :active, :activeNode, 'm', 2, 1, 1)""")
+			.param("node", node)
+			.param("item", item)
+			.param("hash", "0".repeat(64))
+			.param("active", active)
+			.param("activeNode", active ? node : null)
+			.update();
+		return jdbc().sql("SELECT id FROM document_version WHERE queue_item_id = :item").param("item", item)
+			.query(Long.class).single();
+	}
+
+	private void insertChunk(long version, int index) {
+		jdbc().sql("""
+				INSERT INTO document_chunk (document_version_id, chunk_index, is_active, content, token_count, page_start,
+				  page_end, embedding, embedding_model, embedding_dimension)
+				VALUES (:v, :i, TRUE, 'text', 1, 1, 1, :e, 'm', 2)""")
+			.param("v", version)
+			.param("i", index)
+			.param("e", new byte[8])
+			.update();
+	}
+
+	private static IngestOutcome.Embedded embedded(Reservation reservation) {
+		List<TextChunk> chunks = List.of(new TextChunk(0, "one", 1, 1, 1), new TextChunk(1, "two", 1, 1, 1));
+		return new IngestOutcome.Embedded(reservation, new EmbeddedDocument("a".repeat(64), 1, "test-model", chunks,
+				List.of(new float[] { 1, 0 }, new float[] { 0, 1 })));
+	}
+
+}
