@@ -42,6 +42,8 @@ interface FencingContract {
 
 	PlatformTransactionManager transactionManager();
 
+	IngestItemWriter writer();
+
 	@Test
 	default void runThatLostItsReservationCannotOverwriteTheNewHolder() throws Exception {
 		long id = queue().queueNew(queue().writeText("fence/a.txt", "fenced"));
@@ -52,7 +54,7 @@ interface FencingContract {
 			.param("id", id)
 			.update();
 		Reservation current = queueRepository().reserve(item, 2).orElseThrow();
-		IngestItemWriter writer = new IngestItemWriter(queueRepository(), store(), ingestionLog());
+		IngestItemWriter writer = writer();
 		TransactionTemplate tx = new TransactionTemplate(transactionManager());
 
 		assertThat(queueRepository().heartbeat(old)).isFalse();

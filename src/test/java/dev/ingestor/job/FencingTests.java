@@ -25,6 +25,9 @@ class FencingTests extends H2JobTestBase implements FencingContract {
 	@Autowired
 	PlatformTransactionManager transactionManager;
 
+	@Autowired
+	IngestItemWriter writer;
+
 	@Override
 	public QueueFixture queue() {
 		return this.queue;
@@ -53,6 +56,11 @@ class FencingTests extends H2JobTestBase implements FencingContract {
 	@Override
 	public PlatformTransactionManager transactionManager() {
 		return this.transactionManager;
+	}
+
+	@Override
+	public IngestItemWriter writer() {
+		return this.writer;
 	}
 
 }

@@ -25,6 +25,9 @@ class MySqlFencingIntegrationTests extends MySqlJobTestBase implements FencingCo
 	@Autowired
 	PlatformTransactionManager transactionManager;
 
+	@Autowired
+	IngestItemWriter writer;
+
 	@Override
 	public QueueFixture queue() {
 		return this.queue;
@@ -53,6 +56,11 @@ class MySqlFencingIntegrationTests extends MySqlJobTestBase implements FencingCo
 	@Override
 	public PlatformTransactionManager transactionManager() {
 		return this.transactionManager;
+	}
+
+	@Override
+	public IngestItemWriter writer() {
+		return this.writer;
 	}
 
 }
