@@ -14,13 +14,8 @@ import dev.ingestor.config.IngestProperties;
 import dev.ingestor.source.SourceFile;
 import dev.ingestor.split.TextChunk;
 import dev.ingestor.split.TextSplitter;
+import dev.ingestor.support.TestPdfs;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -40,7 +35,7 @@ final class BigPdfMain {
 
 	public static void main(String[] args) throws IOException {
 		Path pdf = Path.of(args[0]);
-		generate(pdf, Integer.parseInt(args[1]));
+		TestPdfs.textPages(pdf, Integer.parseInt(args[1]), LINES_PER_PAGE);
 		IngestProperties defaults = new Binder(new MapConfigurationPropertySource(
 				Map.of("ingest.storage-dir", pdf.getParent().toString())))
 			.bindOrCreate("ingest", IngestProperties.class);
@@ -50,28 +45,6 @@ final class BigPdfMain {
 		System.out.println("pages=" + document.pageCount() + " chunks=" + chunks.size() + " peakHeapMb=" + peakHeapMb());
 	}
 
-	private static void generate(Path target, int pages) throws IOException {
-		try (PDDocument document = new PDDocument()) {
-			PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-			for (int number = 1; number <= pages; number++) {
-				PDPage page = new PDPage(PDRectangle.A4);
-				document.addPage(page);
-				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-					content.beginText();
-					content.setFont(font, 10);
-					content.setLeading(16);
-					content.newLineAtOffset(50, 800);
-					for (int line = 1; line <= LINES_PER_PAGE; line++) {
-						content.showText("Page " + number + " line " + line
-								+ ": the worker reads queued rows, extracts pages, splits and embeds them.");
-						content.newLine();
-					}
-					content.endText();
-				}
-			}
-			document.save(target.toFile());
-		}
-	}
 
 	private static long peakHeapMb() {
 		long peak = 0;

@@ -15,6 +15,7 @@ import dev.ingestor.support.QueueFixture;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,15 +35,28 @@ interface FencingContract {
 
 	JdbcClient jdbc();
 
-	QueueRepository queueRepository();
+	/** The test's application context; the beans under test come from it. */
+	ApplicationContext context();
 
-	DocumentStore store();
+	default QueueRepository queueRepository() {
+		return context().getBean(QueueRepository.class);
+	}
 
-	IngestionLog ingestionLog();
+	default DocumentStore store() {
+		return context().getBean(DocumentStore.class);
+	}
 
-	PlatformTransactionManager transactionManager();
+	default IngestionLog ingestionLog() {
+		return context().getBean(IngestionLog.class);
+	}
 
-	IngestItemWriter writer();
+	default PlatformTransactionManager transactionManager() {
+		return context().getBean(PlatformTransactionManager.class);
+	}
+
+	default IngestItemWriter writer() {
+		return context().getBean(IngestItemWriter.class);
+	}
 
 	@Test
 	default void runThatLostItsReservationCannotOverwriteTheNewHolder() throws Exception {

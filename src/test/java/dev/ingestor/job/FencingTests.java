@@ -1,32 +1,22 @@
 package dev.ingestor.job;
 
-import dev.ingestor.queue.IngestionLog;
-import dev.ingestor.queue.QueueRepository;
-import dev.ingestor.store.DocumentStore;
 import dev.ingestor.support.H2JobTestBase;
 import dev.ingestor.support.QueueFixture;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** {@link FencingContract} on H2 in MySQL mode. */
 class FencingTests extends H2JobTestBase implements FencingContract {
 
 	@Autowired
-	QueueRepository queueRepository;
+	ApplicationContext context;
 
-	@Autowired
-	DocumentStore store;
-
-	@Autowired
-	IngestionLog ingestionLog;
-
-	@Autowired
-	PlatformTransactionManager transactionManager;
-
-	@Autowired
-	IngestItemWriter writer;
+	@Override
+	public ApplicationContext context() {
+		return this.context;
+	}
 
 	@Override
 	public QueueFixture queue() {
@@ -36,31 +26,6 @@ class FencingTests extends H2JobTestBase implements FencingContract {
 	@Override
 	public JdbcClient jdbc() {
 		return this.jdbc;
-	}
-
-	@Override
-	public QueueRepository queueRepository() {
-		return this.queueRepository;
-	}
-
-	@Override
-	public DocumentStore store() {
-		return this.store;
-	}
-
-	@Override
-	public IngestionLog ingestionLog() {
-		return this.ingestionLog;
-	}
-
-	@Override
-	public PlatformTransactionManager transactionManager() {
-		return this.transactionManager;
-	}
-
-	@Override
-	public IngestItemWriter writer() {
-		return this.writer;
 	}
 
 }

@@ -18,6 +18,11 @@ public final class TestPdfs {
 
 	/** A PDF whose every page carries its own numbered text. */
 	public static Path textPages(Path target, int pages) throws IOException {
+		return textPages(target, pages, 2);
+	}
+
+	/** A PDF of {@code pages} pages with {@code linesPerPage} numbered lines each (at most 45 fit). */
+	public static Path textPages(Path target, int pages, int linesPerPage) throws IOException {
 		try (PDDocument document = new PDDocument()) {
 			PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 			for (int number = 1; number <= pages; number++) {
@@ -25,12 +30,14 @@ public final class TestPdfs {
 				document.addPage(page);
 				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
 					content.beginText();
-					content.setFont(font, 12);
-					content.setLeading(14);
-					content.newLineAtOffset(72, 770);
-					content.showText("Page " + number + " of the generated test document.");
-					content.newLine();
-					content.showText("It talks about queues, chunks and embeddings on page " + number + ".");
+					content.setFont(font, 10);
+					content.setLeading(16);
+					content.newLineAtOffset(50, 790);
+					for (int line = 1; line <= linesPerPage; line++) {
+						content.showText("Page " + number + " line " + line
+								+ ": it talks about queues, chunks and embeddings on page " + number + ".");
+						content.newLine();
+					}
 					content.endText();
 				}
 			}
