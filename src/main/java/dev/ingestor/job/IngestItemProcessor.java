@@ -83,11 +83,11 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 		}
 		ExtractedDocument document = this.extraction.extract(item.id(), file);
 		heartbeat(reservation);
-		this.stages.passed(Stage.EXTRACTED, item.id(), run, phase, 0, document.pageCount() + " pages");
+		this.stages.passed(Stage.EXTRACTED, item.id(), run, phase, 0, IngestItemWriter.count(document.pageCount(), "page"));
 		phase = this.stages.now();
 		List<TextChunk> chunks = this.splitter.split(document);
 		List<float[]> vectors = this.embedder.embed(item.id(), chunks, () -> heartbeat(reservation));
-		this.stages.passed(Stage.EMBEDDED, item.id(), run, phase, chunks.size(), chunks.size() + " chunks");
+		this.stages.passed(Stage.EMBEDDED, item.id(), run, phase, chunks.size(), IngestItemWriter.count(chunks.size(), "chunk"));
 		return new IngestOutcome.Embedded(reservation,
 				new EmbeddedDocument(file.contentHash(), document.pageCount(), this.model.name(), chunks, vectors));
 	}

@@ -61,13 +61,17 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 
 	static String message(IngestOutcome outcome) {
 		if (outcome instanceof IngestOutcome.Embedded embedded) {
-			int pages = embedded.document().pageCount();
-			return "indexed " + embedded.document().chunks().size() + " chunks from " + pages
-					+ ((pages == 1) ? " page" : " pages");
+			return "indexed " + count(embedded.document().chunks().size(), "chunk") + " from "
+					+ count(embedded.document().pageCount(), "page");
 		}
 		IngestOutcome.Unchanged unchanged = (IngestOutcome.Unchanged) outcome;
 		return "unchanged: content identical to the active version " + unchanged.active().id() + " ("
 				+ unchanged.active().chunkCount() + " chunks); not embedded again";
+	}
+
+	/** "1 chunk", "3 chunks": messages are read by people. */
+	static String count(int n, String noun) {
+		return n + " " + noun + ((n == 1) ? "" : "s");
 	}
 
 }

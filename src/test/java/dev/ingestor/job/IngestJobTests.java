@@ -33,7 +33,7 @@ class IngestJobTests extends H2JobTestBase {
 		assertThat(pdfResult.ragMessage()).matches("indexed \\d+ chunks from 3 pages");
 		assertThat(pdfResult.started()).isTrue();
 		assertThat(pdfResult.ended()).isTrue();
-		assertThat(this.queue.row(mdRow).ragMessage()).isEqualTo("indexed 1 chunks from 1 page");
+		assertThat(this.queue.row(mdRow).ragMessage()).isEqualTo("indexed 1 chunk from 1 page");
 		assertThat(this.queue.activeVersions(pdfResult.nodeId())).isEqualTo(1);
 		assertThat(this.queue.activeChunks(pdfResult.nodeId())).isGreaterThanOrEqualTo(3);
 		assertThat(this.queue.logMessages(pdfRow)).anyMatch(m -> m.startsWith("indexed"));
