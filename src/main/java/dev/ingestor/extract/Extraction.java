@@ -52,7 +52,8 @@ public class Extraction {
 		ExtractedDocument document = parse(itemId, file, extractor);
 		if (document.pages().stream().allMatch(page -> page.text().isBlank())) {
 			throw new ExtractionException(itemId, "pdf".equals(document.format())
-					? "no extractable text: scanned PDF needs OCR (" + document.pageCount() + " pages without a text layer)"
+					? "no extractable text: scanned PDF needs OCR (" + document.pageCount()
+							+ ((document.pageCount() == 1) ? " page" : " pages") + " without a text layer)"
 					: "no extractable text: the document is blank");
 		}
 		return document;

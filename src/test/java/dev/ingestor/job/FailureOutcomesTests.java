@@ -76,7 +76,7 @@ class FailureOutcomesTests extends H2JobTestBase {
 		assertOutcome(rows.get("corrupt"), "failed", "corrupt or truncated PDF");
 		assertOutcome(rows.get("truncated"), "failed", "corrupt or truncated PDF");
 		assertOutcome(rows.get("encrypted"), "failed", "encrypted PDF");
-		assertOutcome(rows.get("scanned"), "failed", "no extractable text: scanned PDF needs OCR");
+		assertOutcome(rows.get("scanned"), "failed", "no extractable text: scanned PDF needs OCR (1 page without a text layer)");
 		assertOutcome(rows.get("blank"), "failed", "no extractable text: scanned PDF needs OCR (2 pages without");
 		assertOutcome(rows.get("empty"), "failed", "empty file");
 		assertOutcome(rows.get("tooBig"), "failed", "over the size limit of 20000 bytes");
