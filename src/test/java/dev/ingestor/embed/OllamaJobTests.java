@@ -87,11 +87,16 @@ class OllamaJobTests extends H2JobTestBase {
 		List<OllamaStub.Call> calls = OLLAMA.calls();
 		assertThat(calls).hasSize(4);
 		for (int retry = 1; retry < calls.size(); retry++) {
-			long expected = Math.min(INITIAL_DELAY_MS << (retry - 1), MAX_DELAY_MS);
+			// Spring's ExponentialBackOff scales the jitter with the interval and keeps every wait
+			// between the initial and the maximum delay.
+			long interval = Math.min(INITIAL_DELAY_MS << (retry - 1), MAX_DELAY_MS);
+			long jitter = JITTER_MS * (interval / INITIAL_DELAY_MS);
+			long lower = Math.max(interval - jitter, INITIAL_DELAY_MS);
+			long upper = Math.min(interval + jitter, MAX_DELAY_MS);
 			long gapMs = (calls.get(retry).nanoTime() - calls.get(retry - 1).nanoTime()) / 1_000_000;
 			assertThat(gapMs).as("wait before retry %d", retry)
-				.isGreaterThanOrEqualTo(expected - JITTER_MS)
-				.isLessThanOrEqualTo(expected + JITTER_MS + 1_000);
+				.isGreaterThanOrEqualTo(lower)
+				.isLessThanOrEqualTo(upper + 1_000);
 		}
 	}
 
