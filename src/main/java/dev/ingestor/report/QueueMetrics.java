@@ -1,5 +1,10 @@
 package dev.ingestor.report;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
 import dev.ingestor.queue.QueueRepository;
 import dev.ingestor.queue.QueueStatus;
 import io.micrometer.core.instrument.Gauge;
@@ -15,20 +20,41 @@ import org.springframework.stereotype.Component;
 @Component
 class QueueMetrics implements MeterBinder {
 
+	/** One GROUP BY answers every status gauge of a scrape; a scrape reads them all at once. */
+	static final Duration REUSE_FOR = Duration.ofSeconds(1);
+
 	private final QueueRepository queue;
 
-	QueueMetrics(QueueRepository queue) {
+	private final Clock clock;
+
+	private volatile Counts last;
+
+	QueueMetrics(QueueRepository queue, Clock clock) {
 		this.queue = queue;
+		this.clock = clock;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		for (QueueStatus status : QueueStatus.values()) {
-			Gauge.builder("ingest.queue.depth", this.queue, queue -> queue.countByStatus().get(status.dbValue()))
+			Gauge.builder("ingest.queue.depth", this, metrics -> metrics.depth(status))
 				.description("Rows of ingestion_queue_item per status")
 				.tag("status", status.dbValue())
 				.register(registry);
 		}
+	}
+
+	private long depth(QueueStatus status) {
+		Instant now = this.clock.instant();
+		Counts counts = this.last;
+		if (counts == null || now.isAfter(counts.readAt().plus(REUSE_FOR))) {
+			counts = new Counts(now, this.queue.countByStatus());
+			this.last = counts;
+		}
+		return counts.byStatus().get(status.dbValue());
+	}
+
+	private record Counts(Instant readAt, Map<String, Long> byStatus) {
 	}
 
 }
