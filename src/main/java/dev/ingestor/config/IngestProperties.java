@@ -29,6 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockLease how long the run lock lives without renewal; renewed at a third of it
  * @param shutdownGrace how long SIGTERM waits for the item in hand before rolling it back
  * @param inboxDir directory the daemon watches for new files; empty means no inbox
+ * @param concurrency documents in flight at once; 0 means the default (cores for local, 8 for ollama)
+ * @param ollamaConcurrency embedding requests in flight at once across all documents (ollama)
+ * @param writeBatchSize chunk rows per insert batch when a version is written
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(
@@ -50,7 +53,10 @@ public record IngestProperties(
 		@DefaultValue(DEFAULT_POLL_INTERVAL) Duration pollInterval,
 		@DefaultValue(DEFAULT_LOCK_LEASE) Duration lockLease,
 		@DefaultValue(DEFAULT_SHUTDOWN_GRACE) Duration shutdownGrace,
-		Path inboxDir) {
+		Path inboxDir,
+		@DefaultValue(DEFAULT_CONCURRENCY) int concurrency,
+		@DefaultValue(DEFAULT_OLLAMA_CONCURRENCY) int ollamaConcurrency,
+		@DefaultValue(DEFAULT_WRITE_BATCH_SIZE) int writeBatchSize) {
 
 	static final String DEFAULT_STORAGE_DIR = "./data/storage";
 	static final String DEFAULT_EMBEDDING = "local";
@@ -69,6 +75,22 @@ public record IngestProperties(
 	static final String DEFAULT_POLL_INTERVAL = "10s";
 	static final String DEFAULT_LOCK_LEASE = "2m";
 	static final String DEFAULT_SHUTDOWN_GRACE = "30s";
+	/** 0 means "by provider": the number of cores for the in-process model, 8 for Ollama. */
+	static final String DEFAULT_CONCURRENCY = "0";
+	static final String DEFAULT_OLLAMA_CONCURRENCY = "4";
+	static final String DEFAULT_WRITE_BATCH_SIZE = "256";
+
+	/** Ollama's default: enough documents in flight to keep its request slots full. */
+	static final int OLLAMA_DEFAULT_CONCURRENCY = 8;
+
+	/** Documents processed at once: the configured number, or the provider's default. */
+	public int effectiveConcurrency() {
+		if (this.concurrency > 0) {
+			return this.concurrency;
+		}
+		return (this.embedding == EmbeddingProvider.OLLAMA) ? OLLAMA_DEFAULT_CONCURRENCY
+				: Runtime.getRuntime().availableProcessors();
+	}
 
 	/** The two embedding back ends. */
 	public enum EmbeddingProvider {

@@ -12,9 +12,16 @@ import dev.ingestor.split.TextChunk;
  * @param model name of the model that made the vectors
  * @param chunks the chunks, in order
  * @param vectors one vector per chunk, same order
+ * @param reused how many of the vectors were taken from the previous version instead of the model
  */
 public record EmbeddedDocument(String contentHash, int pageCount, String model, List<TextChunk> chunks,
-		List<float[]> vectors) {
+		List<float[]> vectors, int reused) {
+
+	/** A document whose every vector came from the model. */
+	public EmbeddedDocument(String contentHash, int pageCount, String model, List<TextChunk> chunks,
+			List<float[]> vectors) {
+		this(contentHash, pageCount, model, chunks, vectors, 0);
+	}
 
 	public EmbeddedDocument {
 		if (chunks.size() != vectors.size()) {

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 import dev.ingestor.config.IngestProperties;
 import dev.ingestor.split.TextChunk;
@@ -48,6 +49,12 @@ public class Embedder {
 
 	private final EmbeddingMetrics metrics;
 
+	/**
+	 * Requests in flight across all documents: several documents embed at once, and a server
+	 * sent more requests than it has slots only queues them and times them out.
+	 */
+	private final Semaphore inFlight;
+
 	Embedder(@Lazy EmbeddingModel model, IngestProperties properties,
 			EmbeddingMetrics metrics) {
 		this.model = model;
@@ -65,6 +72,8 @@ public class Embedder {
 			.build());
 		this.retry.setRetryListener(metrics);
 		this.metrics = metrics;
+		this.inFlight = new Semaphore((properties.embedding() == IngestProperties.EmbeddingProvider.OLLAMA)
+				? Math.max(1, properties.ollamaConcurrency()) : Integer.MAX_VALUE);
 	}
 
 	/**
@@ -88,8 +97,7 @@ public class Embedder {
 
 	private List<Embedding> embedBatch(long itemId, List<TextSegment> batch) {
 		try {
-			List<Embedding> embeddings = this.retry
-				.execute(() -> this.metrics.timeRequest(() -> this.model.embedAll(batch).content()));
+			List<Embedding> embeddings = this.retry.execute(() -> request(batch));
 			if (embeddings == null || embeddings.size() != batch.size()) {
 				throw new EmbeddingRejectedException(itemId, "embedding server returned "
 						+ ((embeddings == null) ? 0 : embeddings.size()) + " vectors for " + batch.size() + " chunks", null);
@@ -104,6 +112,17 @@ public class Embedder {
 						+ ((attempts == 1) ? " attempt (" : " attempts (") + this.server + "): " + describe(last), last);
 			}
 			throw new EmbeddingRejectedException(itemId, "embedding server rejected the request: " + describe(last), last);
+		}
+	}
+
+	/** One request, holding one of the in-flight slots (released during a retry's backoff). */
+	private List<Embedding> request(List<TextSegment> batch) throws InterruptedException {
+		this.inFlight.acquire();
+		try {
+			return this.metrics.timeRequest(() -> this.model.embedAll(batch).content());
+		}
+		finally {
+			this.inFlight.release();
 		}
 	}
 

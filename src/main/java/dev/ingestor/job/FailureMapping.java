@@ -1,11 +1,19 @@
 package dev.ingestor.job;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+
 import dev.ingestor.IngestException;
 import dev.ingestor.embed.EmbeddingUnavailableException;
 import dev.ingestor.queue.QueueStatus;
 import dev.ingestor.source.SourceUnavailableException;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.TransactionException;
 
 /**
@@ -17,9 +25,36 @@ final class FailureMapping {
 	private FailureMapping() {
 	}
 
-	/** Item failures end the item; a database failure fails the job and leaves rows for the restart. */
+	/**
+	 * Item failures end the item, and so does the database refusing one item's data; a failure
+	 * of the database itself fails the job and leaves rows for the restart.
+	 */
 	static boolean endsItem(Throwable failure) {
-		return !(failure instanceof DataAccessException || failure instanceof TransactionException);
+		return !isDatabaseOutage(failure);
+	}
+
+	/**
+	 * The database, not the item, is the problem: no connection, a lost connection, a timeout,
+	 * a lock conflict, a transaction that cannot begin or commit. Everything else the database
+	 * says about one item's statement (a duplicate key, a value its column cannot hold) is about
+	 * that item's data.
+	 */
+	static boolean isDatabaseOutage(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TransactionException || cause instanceof TransientDataAccessException
+					|| cause instanceof DataAccessResourceFailureException
+					|| cause instanceof RecoverableDataAccessException || cause instanceof SQLTransientException
+					|| cause instanceof SQLRecoverableException || cause instanceof SQLNonTransientConnectionException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	/** {@code download_failed} when the file could not be had, {@code failed} for everything else. */
@@ -31,6 +66,11 @@ final class FailureMapping {
 	static String messageFor(Throwable failure) {
 		if (failure instanceof IngestException) {
 			return failure.getMessage();
+		}
+		if (failure instanceof DataAccessException data) {
+			// The driver's own words ("Duplicate entry ...", "Incorrect string value ..."), not
+			// Spring's wrapper, which repeats the whole statement.
+			return "the database refused this document's data: " + data.getMostSpecificCause().getMessage();
 		}
 		return "internal error while ingesting: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
 	}

@@ -1,7 +1,10 @@
 package dev.ingestor.job;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.ingestor.embed.EmbeddedDocument;
@@ -19,6 +22,7 @@ import dev.ingestor.source.SourceFile;
 import dev.ingestor.source.StorageResolver;
 import dev.ingestor.split.TextChunk;
 import dev.ingestor.split.TextSplitter;
+import dev.ingestor.store.ChunkHash;
 import dev.ingestor.store.DocumentStore;
 import dev.ingestor.store.DocumentStore.ActiveVersion;
 import org.slf4j.Logger;
@@ -28,12 +32,17 @@ import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Reserves a queued row and does all the slow work for it, outside any long-held lock: read,
- * extract, split, embed. Failures propagate as exceptions for the skip policy to record.
+ * Reserves a queued row and does all the slow work for it, outside any long-held lock or
+ * connection: read, extract, split, embed. Runs on the step's worker threads, several documents
+ * at once, so it keeps no state of its own. Failures propagate as exceptions for the skip policy
+ * to record.
  */
 class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 
 	private static final Logger log = LoggerFactory.getLogger(IngestItemProcessor.class);
+
+	/** Chunk hashes asked of the store at once when looking for vectors to reuse. */
+	private static final int REUSE_LOOKUP_BATCH = 500;
 
 	private final QueueRepository queue;
 
@@ -86,10 +95,37 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 		this.stages.passed(Stage.EXTRACTED, item.id(), run, phase, 0, IngestItemWriter.count(document.pageCount(), "page"));
 		phase = this.stages.now();
 		List<TextChunk> chunks = this.splitter.split(document);
-		List<float[]> vectors = this.embedder.embed(item.id(), chunks, () -> heartbeat(reservation));
+		EmbeddedDocument embedded = embed(reservation, file, document, chunks, active);
 		this.stages.passed(Stage.EMBEDDED, item.id(), run, phase, chunks.size(), IngestItemWriter.count(chunks.size(), "chunk"));
-		return new IngestOutcome.Embedded(reservation,
-				new EmbeddedDocument(file.contentHash(), document.pageCount(), this.model.name(), chunks, vectors));
+		return new IngestOutcome.Embedded(reservation, embedded);
+	}
+
+	/**
+	 * Only chunks the active version does not already hold (same text, same model) go to the
+	 * model; the others keep their stored vector. Looked up per embedding batch, so the lookup's
+	 * size does not grow with the document.
+	 */
+	private EmbeddedDocument embed(Reservation reservation, SourceFile file, ExtractedDocument document,
+			List<TextChunk> chunks, Optional<ActiveVersion> active) {
+		float[][] vectors = new float[chunks.size()][];
+		List<TextChunk> fresh = new ArrayList<>();
+		for (int from = 0; from < chunks.size(); from += REUSE_LOOKUP_BATCH) {
+			List<TextChunk> batch = chunks.subList(from, Math.min(from + REUSE_LOOKUP_BATCH, chunks.size()));
+			Map<String, float[]> stored = active.isEmpty() ? Map.of() : this.store.storedVectors(active.get().id(),
+					this.model.name(), batch.stream().map(chunk -> ChunkHash.of(chunk.text())).distinct().toList());
+			for (TextChunk chunk : batch) {
+				vectors[chunk.index()] = stored.get(ChunkHash.of(chunk.text()));
+				if (vectors[chunk.index()] == null) {
+					fresh.add(chunk);
+				}
+			}
+		}
+		List<float[]> embedded = this.embedder.embed(reservation.itemId(), fresh, () -> heartbeat(reservation));
+		for (int i = 0; i < fresh.size(); i++) {
+			vectors[fresh.get(i).index()] = embedded.get(i);
+		}
+		return new EmbeddedDocument(file.contentHash(), document.pageCount(), this.model.name(), chunks,
+				Arrays.asList(vectors), chunks.size() - fresh.size());
 	}
 
 	private void heartbeat(Reservation reservation) {

@@ -13,11 +13,21 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Commits each outcome in the chunk transaction: the row's terminal status first (fenced by the
  * reservation token), then the version, chunks and log row. A row whose reservation was lost is
  * left untouched, and nothing is stored for it.
+ *
+ * <p>Each outcome is written under its own savepoint. When the database refuses one item's data
+ * (a duplicate key, text the column's character set cannot hold), only that item is rolled back
+ * and ended {@code failed} with the database's reason, and the chunk's other items still commit;
+ * no exception reaches Spring Batch, so it never enters its scan mode. A failure of the database
+ * itself ({@link FailureMapping#isDatabaseOutage}) is rethrown: the chunk rolls back, the job
+ * fails, and nothing is marked.
  */
 class IngestItemWriter implements ItemWriter<IngestOutcome> {
 
@@ -31,37 +41,73 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 
 	private final ItemStages stages;
 
-	IngestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog ingestionLog, ItemStages stages) {
+	private final TransactionTemplate savepoint;
+
+	IngestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog ingestionLog, ItemStages stages,
+			PlatformTransactionManager transactionManager) {
 		this.queue = queue;
 		this.store = store;
 		this.ingestionLog = ingestionLog;
 		this.stages = stages;
+		this.savepoint = new TransactionTemplate(transactionManager);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	@Override
 	public void write(Chunk<? extends IngestOutcome> outcomes) {
 		for (IngestOutcome outcome : outcomes) {
-			Reservation reservation = outcome.reservation();
-			Instant began = this.stages.now();
-			String message = message(outcome);
-			if (!this.queue.finish(reservation, QueueStatus.INDEXED, message)) {
-				log.warn("item {}: reservation lost before commit; its result is discarded", reservation.itemId());
-				continue;
+			try {
+				this.savepoint.executeWithoutResult(status -> write(outcome));
 			}
-			int chunks = 0;
-			if (outcome instanceof IngestOutcome.Embedded embedded) {
-				this.store.storeNewVersion(reservation.item().documentNodeId(), reservation.itemId(), embedded.document());
-				chunks = embedded.document().chunks().size();
+			catch (RuntimeException ex) {
+				if (FailureMapping.isDatabaseOutage(ex)) {
+					throw ex;
+				}
+				refused(outcome, ex);
 			}
-			this.ingestionLog.appendOutcome(reservation.itemId(), reservation.jobExecutionId(), IngestionLog.Level.INFO,
-					(outcome instanceof IngestOutcome.Embedded) ? "indexed" : "unchanged", chunks, message);
-			this.stages.stored(reservation.itemId(), reservation.jobExecutionId(), began, chunks, message);
+		}
+	}
+
+	private void write(IngestOutcome outcome) {
+		Reservation reservation = outcome.reservation();
+		Instant began = this.stages.now();
+		String message = message(outcome);
+		if (!this.queue.finish(reservation, QueueStatus.INDEXED, message)) {
+			log.warn("item {}: reservation lost before commit; its result is discarded", reservation.itemId());
+			return;
+		}
+		int chunks = 0;
+		if (outcome instanceof IngestOutcome.Embedded embedded) {
+			this.store.storeNewVersion(reservation.item().documentNodeId(), reservation.itemId(), reservation.token(),
+					embedded.document());
+			chunks = embedded.document().chunks().size();
+		}
+		this.ingestionLog.appendOutcome(reservation.itemId(), reservation.jobExecutionId(), IngestionLog.Level.INFO,
+				(outcome instanceof IngestOutcome.Embedded) ? "indexed" : "unchanged", chunks, message);
+		this.stages.stored(reservation.itemId(), reservation.jobExecutionId(), began, chunks, message);
+	}
+
+	/**
+	 * The item's own writes are rolled back to its savepoint; its failure is written in the
+	 * chunk transaction (not a new one: InnoDB keeps the rolled-back update's row lock until the
+	 * chunk ends, and a second transaction would wait on it).
+	 */
+	private void refused(IngestOutcome outcome, RuntimeException failure) {
+		Reservation reservation = outcome.reservation();
+		String message = FailureMapping.messageFor(failure);
+		log.warn("item {}: the database refused its result: {}", reservation.itemId(), message);
+		if (this.queue.finish(reservation, QueueStatus.FAILED, message)) {
+			this.ingestionLog.appendOutcome(reservation.itemId(), reservation.jobExecutionId(), IngestionLog.Level.ERROR,
+					QueueStatus.FAILED.dbValue(), null, QueueStatus.FAILED.dbValue() + ": " + message);
+			this.stages.failed(reservation.itemId(), reservation.jobExecutionId(), QueueStatus.FAILED.dbValue(), message);
 		}
 	}
 
 	static String message(IngestOutcome outcome) {
 		if (outcome instanceof IngestOutcome.Embedded embedded) {
-			return "indexed " + count(embedded.document().chunks().size(), "chunk") + " from "
+			int reused = embedded.document().reused();
+			return "indexed " + count(embedded.document().chunks().size(), "chunk")
+					+ ((reused > 0) ? " (" + reused + " reused)" : "") + " from "
 					+ count(embedded.document().pageCount(), "page");
 		}
 		IngestOutcome.Unchanged unchanged = (IngestOutcome.Unchanged) outcome;

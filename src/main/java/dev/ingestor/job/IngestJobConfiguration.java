@@ -32,6 +32,8 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcPaging
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -70,12 +72,15 @@ class IngestJobConfiguration {
 	Step ingestQueuedItems(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			IngestProperties properties, JdbcPagingItemReader<QueueItem> queuedItemReader,
 			IngestItemProcessor processor, IngestItemWriter writer, FailureRecorder failures,
-			ProgressListener progress) {
-		return new StepBuilder(INGEST_STEP, jobRepository).<QueueItem, IngestOutcome>chunk(properties.commitInterval())
+			ProgressListener progress, AsyncTaskExecutor ingestWorkers) {
+		return new StepBuilder(INGEST_STEP, jobRepository).<QueueItem, IngestOutcome>chunk(chunkSize(properties))
 			.reader(queuedItemReader)
 			.processor(processor)
 			.writer(writer)
 			.transactionManager(transactionManager)
+			// Batch 6's multi-threaded step: documents of a chunk are processed on these threads,
+			// read and written on the step's thread.
+			.taskExecutor(ingestWorkers)
 			.faultTolerant()
 			// Embedding retries happen inside the processor, per request; retrying the whole item
 			// here would try to reserve an already reserved row.
@@ -85,12 +90,36 @@ class IngestJobConfiguration {
 			.build();
 	}
 
-	/** Queued rows, oldest first, paged by the unique key (created_at, id) rather than OFFSET. */
+	/**
+	 * Documents in flight are the items of one chunk, so a chunk holds at least
+	 * {@code concurrency} of them; a larger commit interval batches more per transaction.
+	 */
+	static int chunkSize(IngestProperties properties) {
+		return Math.max(properties.commitInterval(), properties.effectiveConcurrency());
+	}
+
+	/** The threads documents are read, extracted, split and embedded on; one per document in flight. */
+	@Bean
+	AsyncTaskExecutor ingestWorkers(IngestProperties properties) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(properties.effectiveConcurrency());
+		executor.setMaxPoolSize(properties.effectiveConcurrency());
+		executor.setThreadNamePrefix("ingest-");
+		executor.setDaemon(true);
+		executor.initialize();
+		return executor;
+	}
+
+	/**
+	 * Queued rows, oldest first, paged by the unique key (created_at, id) rather than OFFSET. It
+	 * reads through the pool itself, outside the chunk transaction, so that the transaction takes
+	 * a connection only when the writer needs it (see {@link TransactionConnections}).
+	 */
 	@Bean
 	JdbcPagingItemReader<QueueItem> queuedItemReader(DataSource dataSource, IngestProperties properties)
 			throws Exception {
 		return new JdbcPagingItemReaderBuilder<QueueItem>().name("queuedItemReader")
-			.dataSource(dataSource)
+			.dataSource(TransactionConnections.pool(dataSource))
 			.selectClause("id, document_node_id, storage_path, attempts, created_at")
 			.fromClause("ingestion_queue_item")
 			.whereClause("status = 'queued'")
@@ -118,8 +147,8 @@ class IngestJobConfiguration {
 
 	@Bean
 	IngestItemWriter ingestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog log,
-			ItemStages stages) {
-		return new IngestItemWriter(queue, store, log, stages);
+			ItemStages stages, PlatformTransactionManager transactionManager) {
+		return new IngestItemWriter(queue, store, log, stages, transactionManager);
 	}
 
 	@Bean

@@ -48,8 +48,9 @@ class ProgressListener implements StepExecutionListener, ItemProcessListener<Que
 		this.display = this.displays.getIfAvailable(() -> new LoggedProgress(this.clock));
 	}
 
+	/** Runs on the worker threads of the multi-threaded step, hence synchronized like {@link #ended}. */
 	@Override
-	public void beforeProcess(QueueItem item) {
+	public synchronized void beforeProcess(QueueItem item) {
 		this.progress.working(item.storagePath());
 		this.display.update(this.progress.snapshot());
 	}
@@ -85,7 +86,7 @@ class ProgressListener implements StepExecutionListener, ItemProcessListener<Que
 		return null;
 	}
 
-	private void ended(int chunks) {
+	private synchronized void ended(int chunks) {
 		this.progress.done(chunks);
 		this.display.update(this.progress.snapshot());
 	}

@@ -1,8 +1,12 @@
 package dev.ingestor.store;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.ingestor.config.IngestProperties;
 import dev.ingestor.embed.EmbeddedDocument;
 import dev.ingestor.split.TextChunk;
 
@@ -23,9 +27,13 @@ public class DocumentStore {
 
 	private final JdbcTemplate batch;
 
-	DocumentStore(JdbcClient jdbc, JdbcTemplate batch) {
+	/** Chunk rows per JDBC batch: a statement's size stays bounded whatever the document's. */
+	private final int writeBatchSize;
+
+	DocumentStore(JdbcClient jdbc, JdbcTemplate batch, IngestProperties properties) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.writeBatchSize = properties.writeBatchSize();
 	}
 
 	/** The active version of a document, if it has one. */
@@ -39,11 +47,33 @@ public class DocumentStore {
 	}
 
 	/**
+	 * Vectors a version already holds for these chunk texts (by {@link ChunkHash}) and this
+	 * model, keyed by hash; asked per embedding batch, so the answer stays small.
+	 */
+	public Map<String, float[]> storedVectors(long versionId, String model, Collection<String> chunkHashes) {
+		Map<String, float[]> vectors = new HashMap<>();
+		if (chunkHashes.isEmpty()) {
+			return vectors;
+		}
+		this.jdbc.sql("""
+				SELECT content_hash, embedding FROM document_chunk
+				WHERE document_version_id = :version AND content_hash IN (:hashes) AND embedding_model = :model""")
+			.param("version", versionId)
+			.param("hashes", chunkHashes)
+			.param("model", model)
+			.query((rs, row) -> vectors.put(rs.getString("content_hash"), VectorCodec.decode(rs.getBytes("embedding"))))
+			.list();
+		return vectors;
+	}
+
+	/**
 	 * Deactivates the document's current version and its chunks, then stores the new active
 	 * version. The unique key on {@code active_node_id} rejects a second active version even if
-	 * two writers race.
+	 * two writers race; the one on (queue item, reservation token) a second version from the
+	 * same reservation.
 	 */
-	public long storeNewVersion(long documentNodeId, long queueItemId, EmbeddedDocument document) {
+	public long storeNewVersion(long documentNodeId, long queueItemId, String reservationToken,
+			EmbeddedDocument document) {
 		this.jdbc.sql("""
 				UPDATE document_chunk SET is_active = FALSE WHERE is_active = TRUE AND document_version_id IN
 				  (SELECT id FROM document_version WHERE document_node_id = :node AND is_active = TRUE)""")
@@ -57,10 +87,11 @@ public class DocumentStore {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO document_version (document_node_id, queue_item_id, content_hash, is_active, active_node_id,
-				  embedding_model, embedding_dimension, page_count, chunk_count)
-				VALUES (:node, :item, :hash, TRUE, :node, :model, :dimension, :pages, :chunks)""")
+				  embedding_model, embedding_dimension, page_count, chunk_count, reservation_token)
+				VALUES (:node, :item, :hash, TRUE, :node, :model, :dimension, :pages, :chunks, :token)""")
 			.param("node", documentNodeId)
 			.param("item", queueItemId)
+			.param("token", reservationToken)
 			.param("hash", document.contentHash())
 			.param("model", document.model())
 			.param("dimension", document.dimension())
@@ -76,8 +107,8 @@ public class DocumentStore {
 		List<TextChunk> chunks = document.chunks();
 		this.batch.batchUpdate("""
 				INSERT INTO document_chunk (document_version_id, chunk_index, is_active, content, token_count,
-				  page_start, page_end, embedding, embedding_model, embedding_dimension)
-				VALUES (?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?)""", chunks, 256, (ps, chunk) -> {
+				  page_start, page_end, embedding, embedding_model, embedding_dimension, content_hash)
+				VALUES (?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?)""", chunks, this.writeBatchSize, (ps, chunk) -> {
 			float[] vector = document.vectors().get(chunk.index());
 			ps.setLong(1, versionId);
 			ps.setInt(2, chunk.index());
@@ -88,6 +119,7 @@ public class DocumentStore {
 			ps.setBytes(7, VectorCodec.encode(vector));
 			ps.setString(8, document.model());
 			ps.setInt(9, vector.length);
+			ps.setString(10, ChunkHash.of(chunk.text()));
 		});
 		// With rewriteBatchedStatements the driver reports SUCCESS_NO_INFO, not row counts: count
 		// what really landed before the chunk transaction may commit.

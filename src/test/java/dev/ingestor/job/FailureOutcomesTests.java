@@ -153,22 +153,26 @@ class FailureOutcomesTests extends H2JobTestBase {
 
 	}
 
-	/** A clock that advances by a fixed step each time it is read. */
+	/**
+	 * A clock that advances by a fixed step each time it is read, on each thread separately:
+	 * documents are processed on several threads at once, and one document's deadline must not
+	 * move with another document's reads.
+	 */
 	static final class SteppingClock extends Clock {
 
-		private Instant now;
+		private final ThreadLocal<Instant> now;
 
 		private final Duration step;
 
 		SteppingClock(Instant start, Duration step) {
-			this.now = start;
+			this.now = ThreadLocal.withInitial(() -> start);
 			this.step = step;
 		}
 
 		@Override
-		public synchronized Instant instant() {
-			Instant current = this.now;
-			this.now = this.now.plus(this.step);
+		public Instant instant() {
+			Instant current = this.now.get();
+			this.now.set(current.plus(this.step));
 			return current;
 		}
 

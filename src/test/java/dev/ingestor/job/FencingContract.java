@@ -92,34 +92,40 @@ interface FencingContract {
 	}
 
 	@Test
-	default void schemaRefusesSecondActiveVersionDuplicateChunkAndSecondVersionPerRow() throws Exception {
+	default void schemaRefusesSecondActiveVersionDuplicateChunkAndSecondVersionPerReservation() throws Exception {
 		long node = queue().node("keys.txt");
 		long first = queue().queue(node, "keys/1.txt");
 		long second = queue().queue(node, "keys/2.txt");
-		long version = insertVersion(node, first, true);
+		long version = insertVersion(node, first, "token-1", true);
 
-		assertThatThrownBy(() -> insertVersion(node, second, true)).isInstanceOf(DataIntegrityViolationException.class);
-		assertThatThrownBy(() -> insertVersion(node, first, false)).isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> insertVersion(node, second, "token-2", true))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> insertVersion(node, first, "token-1", false))
+			.isInstanceOf(DataIntegrityViolationException.class);
 		insertChunk(version, 0);
 		assertThatThrownBy(() -> insertChunk(version, 0)).isInstanceOf(DataIntegrityViolationException.class);
-		// Inactive versions (active_node_id NULL) are not limited: history keeps every one.
-		insertVersion(node, second, false);
+		// Inactive versions (active_node_id NULL) are not limited: history keeps every one, and a
+		// row the manager queued again is a new reservation that may store a new version.
+		insertVersion(node, second, "token-2", false);
+		insertVersion(node, first, "token-3", false);
 		assertThat(queue().count("SELECT COUNT(*) FROM document_version WHERE document_node_id = :n", Map.of("n", node)))
-			.isEqualTo(2);
+			.isEqualTo(3);
 	}
 
-	private long insertVersion(long node, long item, boolean active) {
+	private long insertVersion(long node, long item, String token, boolean active) {
 		jdbc().sql("""
 				INSERT INTO document_version (document_node_id, queue_item_id, content_hash, is_active, active_node_id,
-				  embedding_model, embedding_dimension, page_count, chunk_count)
-				VALUES (:node, :item, :hash, :active, :activeNode, 'm', 2, 1, 1)""")
+				  embedding_model, embedding_dimension, page_count, chunk_count, reservation_token)
+				VALUES (:node, :item, :hash, :active, :activeNode, 'm', 2, 1, 1, :token)""")
 			.param("node", node)
 			.param("item", item)
 			.param("hash", "0".repeat(64))
 			.param("active", active)
 			.param("activeNode", active ? node : null)
+			.param("token", token)
 			.update();
-		return jdbc().sql("SELECT id FROM document_version WHERE queue_item_id = :item").param("item", item)
+		return jdbc().sql("SELECT id FROM document_version WHERE queue_item_id = :item AND reservation_token = :token")
+			.param("item", item).param("token", token)
 			.query(Long.class).single();
 	}
 
