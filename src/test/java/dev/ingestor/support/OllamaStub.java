@@ -49,6 +49,9 @@ public final class OllamaStub implements AutoCloseable {
 	private volatile Consumer<Call> afterAnswer = call -> {
 	};
 
+	private volatile Consumer<Call> beforeAnswer = call -> {
+	};
+
 	private OllamaStub(HttpServer server) {
 		this.server = server;
 	}
@@ -64,7 +67,7 @@ public final class OllamaStub implements AutoCloseable {
 				send(exchange, 200, "{\"version\":\"0.0.0-stub\"}");
 			}
 		});
-		server.setExecutor(Executors.newFixedThreadPool(4));
+		server.setExecutor(Executors.newFixedThreadPool(8));
 		server.start();
 		return stub;
 	}
@@ -110,6 +113,14 @@ public final class OllamaStub implements AutoCloseable {
 		this.delay = Duration.ZERO;
 		this.afterAnswer = call -> {
 		};
+		this.beforeAnswer = call -> {
+		};
+		return this;
+	}
+
+	/** Runs on the server's thread when a request has arrived, before it is answered. */
+	public OllamaStub beforeEachAnswer(Consumer<Call> listener) {
+		this.beforeAnswer = listener;
 		return this;
 	}
 
@@ -154,6 +165,7 @@ public final class OllamaStub implements AutoCloseable {
 			}
 			Call call = new Call(System.nanoTime(), request.path("model").asString(), List.copyOf(inputs));
 			this.calls.add(call);
+			this.beforeAnswer.accept(call);
 			sleep(this.delay);
 			Answer answer = this.scripted.poll();
 			if (answer == null) {
