@@ -1,0 +1,140 @@
+package dev.ingestor.job;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.ingestor.store.VectorCodec;
+import dev.ingestor.support.H2JobTestBase;
+import dev.ingestor.support.OllamaStub;
+import dev.ingestor.support.QueueFixture.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several documents in flight against a real HTTP server speaking Ollama's API: requests of
+ * different documents overlap, never more than {@code INGEST_OLLAMA_CONCURRENCY} at once, and a
+ * re-ingest sends only the chunks whose text changed.
+ */
+class ConcurrentIngestTests extends H2JobTestBase {
+
+	static final OllamaStub OLLAMA = OllamaStub.startUnchecked();
+
+	static final int OLLAMA_CONCURRENCY = 2;
+
+	@DynamicPropertySource
+	static void ollama(DynamicPropertyRegistry registry) {
+		registry.add("ingest.embedding", () -> "ollama");
+		registry.add("ingest.ollama.url", OLLAMA::url);
+		registry.add("ingest.embedding-batch-size", () -> "2");
+		registry.add("ingest.max-chunk-tokens", () -> "40");
+		registry.add("ingest.chunk-overlap-tokens", () -> "0");
+		registry.add("ingest.concurrency", () -> "4");
+		registry.add("ingest.ollama-concurrency", () -> String.valueOf(OLLAMA_CONCURRENCY));
+	}
+
+	@AfterAll
+	static void stopStub() {
+		OLLAMA.close();
+	}
+
+	@BeforeEach
+	void plainService() {
+		OLLAMA.reset();
+	}
+
+	@Test
+	void requestsOfDifferentDocumentsOverlapUpToTheOllamaConcurrency() throws Exception {
+		AtomicInteger inFlight = new AtomicInteger();
+		AtomicInteger most = new AtomicInteger();
+		Set<String> overlapping = ConcurrentHashMap.newKeySet();
+		// The first requests wait until OLLAMA_CONCURRENCY of them are at the server together: one
+		// document at a time would never get there (and give up waiting, so the test ends).
+		CountDownLatch together = new CountDownLatch(OLLAMA_CONCURRENCY);
+		OLLAMA.beforeEachAnswer(call -> {
+			most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			together.countDown();
+			try {
+				if (!together.await(20, TimeUnit.SECONDS)) {
+					while (together.getCount() > 0) {
+						together.countDown();
+					}
+				}
+				else if (inFlight.get() > 1) {
+					overlapping.add(call.inputs().get(0));
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}).afterEachAnswer(call -> inFlight.decrementAndGet());
+		List<Long> rows = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			rows.add(this.queue.queueNew(this.queue.writeText("c/doc-" + i + ".md", paragraphs("doc" + i + "-p", 6))));
+		}
+
+		JobExecution execution = this.jobOperatorTestUtils.startJob();
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(rows).allSatisfy(id -> assertThat(this.queue.row(id).status()).isEqualTo("indexed"));
+		assertThat(most.get()).isEqualTo(OLLAMA_CONCURRENCY);
+		Set<String> documents = new HashSet<>();
+		overlapping.forEach(text -> documents.add(text.substring(0, text.indexOf('-'))));
+		assertThat(documents).as("documents whose requests overlapped").hasSizeGreaterThan(1);
+	}
+
+	@Test
+	void reIngestSendsOnlyChangedChunksToTheModelAndReusesTheOtherVectors() throws Exception {
+		long node = this.queue.node("edited.md");
+		String first = paragraphs("para", 10);
+		this.queue.queue(node, this.queue.writeText("r/v1/edited.md", first));
+		this.jobOperatorTestUtils.startJob();
+		int chunks = (int) this.queue.activeChunks(node);
+		assertThat(chunks).isGreaterThanOrEqualTo(10);
+		OLLAMA.reset();
+		String edited = first.replace("para3 ", "para3 edited ");
+		long second = this.queue.queue(node, this.queue.writeText("r/v2/edited.md", edited));
+
+		this.jobOperatorTestUtils.startJob();
+
+		Row row = this.queue.row(second);
+		assertThat(row.status()).isEqualTo("indexed");
+		List<String> sent = OLLAMA.calls().stream().flatMap(call -> call.inputs().stream()).toList();
+		assertThat(sent).isNotEmpty().allSatisfy(text -> assertThat(text).contains("edited"));
+		int reused = (int) this.queue.activeChunks(node) - sent.size();
+		assertThat(reused).isPositive();
+		assertThat(row.ragMessage()).isEqualTo("indexed " + this.queue.activeChunks(node) + " chunks (" + reused
+				+ " reused) from 1 page");
+		// A reused vector is the model's vector for that text, not a neighbour's.
+		this.jdbc.sql("""
+				SELECT c.content, c.embedding FROM document_chunk c JOIN document_version v ON v.id = c.document_version_id
+				WHERE v.document_node_id = :n AND c.is_active = TRUE""").param("n", node)
+			.query((rs, n) -> assertThat(VectorCodec.decode(rs.getBytes("embedding")))
+				.containsExactly(OllamaStub.vectorFor(rs.getString("content"))))
+			.list();
+	}
+
+	/** Paragraphs of about 30 tokens each, every one different, starting with its own marker. */
+	static String paragraphs(String marker, int count) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			text.append(marker).append(i).append(" opens a paragraph about queues, vectors and the storage of ")
+				.append("document number ").append(i).append(" in the index.\n\n");
+		}
+		return text.toString();
+	}
+
+}
