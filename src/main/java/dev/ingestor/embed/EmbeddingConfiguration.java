@@ -4,7 +4,6 @@ import dev.ingestor.config.IngestProperties;
 import dev.ingestor.split.TextSplitter;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
 
 import org.springframework.context.annotation.Bean;
@@ -37,7 +36,7 @@ class EmbeddingConfiguration {
 	@Lazy
 	EmbeddingModel embeddingModel(IngestProperties properties) {
 		return switch (properties.embedding()) {
-			case LOCAL -> new AllMiniLmL6V2EmbeddingModel();
+			case LOCAL -> LocalMiniLm.withThreads(Runtime.getRuntime().availableProcessors());
 			case OLLAMA -> OllamaEmbeddingModel.builder()
 				.baseUrl(properties.ollama().url())
 				.modelName(properties.ollama().model())

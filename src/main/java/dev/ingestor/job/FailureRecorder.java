@@ -1,5 +1,8 @@
 package dev.ingestor.job;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import dev.ingestor.queue.IngestionLog;
 import dev.ingestor.queue.QueueItem;
 import dev.ingestor.queue.QueueRepository;
@@ -33,6 +36,9 @@ class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPol
 
 	private final ItemStages stages;
 
+	/** Runs of this process that met a stopping failure. */
+	private final Set<Long> stoppedRuns = ConcurrentHashMap.newKeySet();
+
 	FailureRecorder(QueueRepository queue, IngestionLog ingestionLog, ItemStages stages) {
 		this.queue = queue;
 		this.ingestionLog = ingestionLog;
@@ -56,6 +62,13 @@ class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPol
 
 	private void record(long itemId, Throwable failure) {
 		StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
+		if (FailureMapping.stopsRun(failure) && !firstToStop(step)) {
+			// Several documents are in flight: the first to meet the outage ends failed with the
+			// cause, the others were only in hand with it and go back to the queue.
+			String reason = "returned to the queue: the run stopped early (" + FailureMapping.messageFor(failure) + ")";
+			this.queue.requeueInOwnTransaction(itemId, step.getJobExecutionId(), reason, this.ingestionLog);
+			return;
+		}
 		QueueStatus status = FailureMapping.statusFor(failure);
 		String message = FailureMapping.messageFor(failure);
 		if (this.queue.failInOwnTransaction(itemId, step.getJobExecutionId(), status, message, this.ingestionLog)) {
@@ -66,6 +79,14 @@ class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPol
 			step.getJobExecution().getExecutionContext().putString(STOP_REASON, STOP_EMBEDDING_UNAVAILABLE);
 			step.setTerminateOnly();
 		}
+	}
+
+	/**
+	 * Whether this failure is the run's first stopping one; documents in flight race here. Kept
+	 * in memory, not in the execution context, which a restart inherits.
+	 */
+	private boolean firstToStop(StepExecution step) {
+		return this.stoppedRuns.add(step.getJobExecutionId());
 	}
 
 }

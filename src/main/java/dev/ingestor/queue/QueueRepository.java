@@ -102,6 +102,27 @@ public class QueueRepository {
 		});
 	}
 
+	/**
+	 * Gives a reserved row back to the queue in its own transaction, as if it had never been
+	 * taken (attempts unchanged), with a log row saying why. Fenced by the run id, like
+	 * {@link #failInOwnTransaction}. False when the row was no longer this run's.
+	 */
+	public boolean requeueInOwnTransaction(long itemId, long jobExecutionId, String reason, IngestionLog log) {
+		return this.ownTransaction.execute(tx -> {
+			int updated = this.jdbc.sql("""
+					UPDATE ingestion_queue_item
+					SET status = 'queued', reservation_token = NULL, heartbeat_at = NULL, started_at = NULL
+					WHERE id = :id AND status = 'processing' AND job_execution_id = :run""")
+				.param("id", itemId)
+				.param("run", jobExecutionId)
+				.update();
+			if (updated == 1) {
+				log.appendOutcome(itemId, jobExecutionId, IngestionLog.Level.WARN, "requeued", null, reason);
+			}
+			return updated == 1;
+		});
+	}
+
 	/** Queues a file that is already under storage, the way a manager would; returns the row id. */
 	public long enqueue(String documentName, String storagePath) {
 		long nodeId = insert("INSERT INTO document_node (name) VALUES (:v)", documentName);

@@ -200,6 +200,8 @@ abstract class CrashSafetyScenarios {
 		env.put("INGEST_LOCK_LEASE", "3s");
 		env.put("INGEST_MAX_ATTEMPTS", "10");
 		env.put("INGEST_SHUTDOWN_GRACE", GRACE.toSeconds() + "s");
+		// Several documents in flight: every kill, stop and restart meets more than one reserved row.
+		env.put("INGEST_CONCURRENCY", "3");
 		env.putAll(extra);
 		IngestProcess process = IngestProcess.start(this.work, env, args);
 		this.launched.add(process);
