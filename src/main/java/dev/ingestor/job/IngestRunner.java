@@ -90,7 +90,7 @@ public class IngestRunner {
 				log.warn("shutting down; not starting a run");
 				return new Result(RunOutcome.STOPPED, null);
 			}
-			Optional<RunLock.Held> acquired = this.runLock.tryAcquire();
+			Optional<RunLock.Held> acquired = this.runLock.tryAcquire(this::stopCurrentRun);
 			if (acquired.isEmpty()) {
 				log.warn("another run holds the lock; exiting without touching the queue");
 				return new Result(RunOutcome.LOCKED, null);
@@ -102,6 +102,14 @@ public class IngestRunner {
 		}
 		finally {
 			this.busy.unlock();
+		}
+	}
+
+	/** The lock was lost under a live run: it must not write beside its successor any longer. */
+	private void stopCurrentRun() {
+		JobExecution running = this.tracker.current();
+		if (running != null) {
+			requestStop(running);
 		}
 	}
 
