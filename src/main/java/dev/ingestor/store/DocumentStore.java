@@ -23,9 +23,17 @@ public class DocumentStore {
 
 	private final JdbcTemplate batch;
 
-	DocumentStore(JdbcClient jdbc, JdbcTemplate batch) {
+	private final VersionKey versionKey;
+
+	DocumentStore(JdbcClient jdbc, JdbcTemplate batch, VersionKey versionKey) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.versionKey = versionKey;
+	}
+
+	/** Decides whether stored content counts as unchanged (model and chunking included). */
+	public VersionKey versionKey() {
+		return this.versionKey;
 	}
 
 	/** The active version of a document, if it has one. */
@@ -57,8 +65,9 @@ public class DocumentStore {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO document_version (document_node_id, queue_item_id, content_hash, is_active, active_node_id,
-				  embedding_model, embedding_dimension, page_count, chunk_count)
-				VALUES (:node, :item, :hash, TRUE, :node, :model, :dimension, :pages, :chunks)""")
+				  embedding_model, embedding_dimension, page_count, chunk_count, dedup_key)
+				VALUES (:node, :item, :hash, TRUE, :node, :model, :dimension, :pages, :chunks, :dedupKey)""")
+			.param("dedupKey", this.versionKey.of(document.contentHash(), document.dimension()))
 			.param("node", documentNodeId)
 			.param("item", queueItemId)
 			.param("hash", document.contentHash())
