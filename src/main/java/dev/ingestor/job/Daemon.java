@@ -138,11 +138,13 @@ public class Daemon implements SmartLifecycle {
 	}
 
 	/**
-	 * Blocks until a stop was requested or the daemon stopped (the context closing stops it).
+	 * Blocks until a stop was requested or the daemon stopped (the context closing stops it), then
+	 * until the poll in flight is over, so that the answer covers the run a signal interrupted.
 	 * @return whether the daemon's last run ended STOPPED (restartable)
 	 */
 	public boolean awaitStop() throws InterruptedException {
 		this.stopRequested.await();
+		stop();
 		return this.lastRunStopped;
 	}
 
