@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockLease how long the run lock lives without renewal; renewed at a third of it
  * @param shutdownGrace how long SIGTERM waits for the item in hand before rolling it back
  * @param inboxDir directory the daemon watches for new files; empty means no inbox
+ * @param outageMaxBackoff longest wait of the daemon between probes while an outage lasts
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(
@@ -50,7 +51,8 @@ public record IngestProperties(
 		@DefaultValue(DEFAULT_POLL_INTERVAL) Duration pollInterval,
 		@DefaultValue(DEFAULT_LOCK_LEASE) Duration lockLease,
 		@DefaultValue(DEFAULT_SHUTDOWN_GRACE) Duration shutdownGrace,
-		Path inboxDir) {
+		Path inboxDir,
+		@DefaultValue(DEFAULT_OUTAGE_MAX_BACKOFF) Duration outageMaxBackoff) {
 
 	static final String DEFAULT_STORAGE_DIR = "./data/storage";
 	static final String DEFAULT_EMBEDDING = "local";
@@ -69,6 +71,7 @@ public record IngestProperties(
 	static final String DEFAULT_POLL_INTERVAL = "10s";
 	static final String DEFAULT_LOCK_LEASE = "2m";
 	static final String DEFAULT_SHUTDOWN_GRACE = "30s";
+	static final String DEFAULT_OUTAGE_MAX_BACKOFF = "5m";
 
 	/** The two embedding back ends. */
 	public enum EmbeddingProvider {

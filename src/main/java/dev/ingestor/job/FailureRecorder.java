@@ -5,6 +5,8 @@ import dev.ingestor.queue.QueueItem;
 import dev.ingestor.queue.QueueRepository;
 import dev.ingestor.queue.QueueStatus;
 import dev.ingestor.report.ItemStages;
+import dev.ingestor.source.SourceUnavailableException;
+import dev.ingestor.source.StorageRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,8 @@ class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPol
 
 	static final String STOP_EMBEDDING_UNAVAILABLE = "EMBEDDING_UNAVAILABLE";
 
+	static final String STOP_STORAGE_UNAVAILABLE = "STORAGE_UNAVAILABLE";
+
 	private static final Logger log = LoggerFactory.getLogger(FailureRecorder.class);
 
 	private final QueueRepository queue;
@@ -33,10 +37,13 @@ class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPol
 
 	private final ItemStages stages;
 
-	FailureRecorder(QueueRepository queue, IngestionLog ingestionLog, ItemStages stages) {
+	private final StorageRoot storage;
+
+	FailureRecorder(QueueRepository queue, IngestionLog ingestionLog, ItemStages stages, StorageRoot storage) {
 		this.queue = queue;
 		this.ingestionLog = ingestionLog;
 		this.stages = stages;
+		this.storage = storage;
 	}
 
 	@Override
@@ -54,7 +61,8 @@ class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPol
 		record(outcome.reservation().itemId(), failure);
 	}
 
-	private void record(long itemId, Throwable failure) {
+	private void record(long itemId, Throwable thrown) {
+		Throwable failure = outageBehind(itemId, thrown);
 		StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
 		QueueStatus status = FailureMapping.statusFor(failure);
 		String message = FailureMapping.messageFor(failure);
@@ -63,9 +71,17 @@ class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPol
 		}
 		if (FailureMapping.stopsRun(failure)) {
 			log.error("stopping the run early: {}; the remaining rows stay queued for the next run", message);
-			step.getJobExecution().getExecutionContext().putString(STOP_REASON, STOP_EMBEDDING_UNAVAILABLE);
+			step.getJobExecution().getExecutionContext().putString(STOP_REASON, FailureMapping.stopReason(failure));
 			step.setTerminateOnly();
 		}
+	}
+
+	/** A file that cannot be had because the whole storage directory is gone is an outage, not the document's fault. */
+	private Throwable outageBehind(long itemId, Throwable failure) {
+		if (failure instanceof SourceUnavailableException) {
+			return this.storage.outageBehind(itemId).<Throwable>map(outage -> outage).orElse(failure);
+		}
+		return failure;
 	}
 
 }

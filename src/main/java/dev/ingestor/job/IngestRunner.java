@@ -127,9 +127,12 @@ public class IngestRunner {
 	}
 
 	static RunOutcome outcomeOf(JobExecution execution) {
-		if (FailureRecorder.STOP_EMBEDDING_UNAVAILABLE
-			.equals(execution.getExecutionContext().getString(FailureRecorder.STOP_REASON, ""))) {
+		String stopReason = execution.getExecutionContext().getString(FailureRecorder.STOP_REASON, "");
+		if (FailureRecorder.STOP_EMBEDDING_UNAVAILABLE.equals(stopReason)) {
 			return RunOutcome.EMBEDDING_UNAVAILABLE;
+		}
+		if (FailureRecorder.STOP_STORAGE_UNAVAILABLE.equals(stopReason)) {
+			return RunOutcome.STORAGE_UNAVAILABLE;
 		}
 		return switch (execution.getStatus()) {
 			case COMPLETED -> RunOutcome.COMPLETED;
