@@ -3,6 +3,7 @@ package dev.ingestor.config;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -31,8 +32,11 @@ class ManagerDatabaseFlyway implements FlywayConfigurationCustomizer {
 	@Override
 	public void customize(FluentConfiguration configuration) {
 		DataSource dataSource = configuration.getDataSource();
-		if (dataSource == null || exists(dataSource, configuration.getTable())
-				|| !exists(dataSource, LEGACY_HISTORY) || !recordedOurV2(dataSource)) {
+		if (dataSource == null || tableName(dataSource, configuration.getTable()) != null) {
+			return;
+		}
+		String legacy = tableName(dataSource, LEGACY_HISTORY);
+		if (legacy == null || !recordedOurV2(dataSource, legacy)) {
 			return;
 		}
 		log.warn("{} records rag-ingestor's V1 and V2 (an install from before our own history table): "
@@ -41,23 +45,26 @@ class ManagerDatabaseFlyway implements FlywayConfigurationCustomizer {
 			.baselineDescription("adopted from " + LEGACY_HISTORY);
 	}
 
-	private static boolean recordedOurV2(DataSource dataSource) {
-		Long count = new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM " + LEGACY_HISTORY
-				+ " WHERE success = TRUE AND script IN ('V1__queue_tables.sql', "
+	/** Flyway quotes its names on H2 (lower case), not on MySQL: quote them as this database does. */
+	private static boolean recordedOurV2(DataSource dataSource, String table) {
+		String q = new JdbcTemplate(dataSource).execute((Connection c) -> c.getMetaData().getIdentifierQuoteString().trim());
+		Long count = new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM " + q + table + q
+				+ " WHERE " + q + "success" + q + " = TRUE AND " + q + "script" + q + " IN ('V1__queue_tables.sql', "
 				+ "'dev.ingestor.config.migration.V2__Spring_batch_schema')", Long.class);
 		return count != null && count == 2;
 	}
 
-	private static boolean exists(DataSource dataSource, String table) {
+	/** The table's name as the database spells it, or null when there is none. */
+	private static String tableName(DataSource dataSource, String table) {
 		try (Connection connection = dataSource.getConnection()) {
-			for (String name : new String[] { table, table.toUpperCase(java.util.Locale.ROOT) }) {
+			for (String name : new String[] { table, table.toUpperCase(Locale.ROOT) }) {
 				try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, name, null)) {
 					if (tables.next()) {
-						return true;
+						return tables.getString("TABLE_NAME");
 					}
 				}
 			}
-			return false;
+			return null;
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot inspect the database for Flyway's history table " + table

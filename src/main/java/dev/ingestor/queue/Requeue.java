@@ -11,8 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +31,11 @@ public class Requeue {
 
 	private final IngestionLog ingestionLog;
 
-	Requeue(JdbcClient jdbc, IngestionLog ingestionLog) {
+	private final QueueRepository queue;
+
+	Requeue(JdbcClient jdbc, IngestionLog ingestionLog, QueueRepository queue) {
 		this.jdbc = jdbc;
+		this.queue = queue;
 		this.ingestionLog = ingestionLog;
 	}
 
@@ -140,12 +141,7 @@ public class Requeue {
 			.param("node", node)
 			.query(String.class)
 			.single();
-		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("INSERT INTO ingestion_queue_item (document_node_id, storage_path) VALUES (:node, :path)")
-			.param("node", node)
-			.param("path", path)
-			.update(keys, "id");
-		return keys.getKey().longValue();
+		return this.queue.queue(node, path);
 	}
 
 	private record Row(long id, String status, String ragMessage) {
