@@ -33,11 +33,18 @@ final class Application implements AutoCloseable {
 
 	private static final AtomicBoolean signalled = new AtomicBoolean();
 
+	/** The exit status of the first signal received (143 SIGTERM, 130 Ctrl-C), 0 before any. */
+	private static volatile int signalStatus;
+
 	private final ConfigurableApplicationContext context;
 
 	private final IngestRunner runner;
 
 	private final Duration grace;
+
+	/** What a signal must also tell, whatever the run's state: the daemon must stop polling. */
+	private volatile Runnable onSignal = () -> {
+	};
 
 	private Application(ConfigurableApplicationContext context) {
 		this.context = context;
@@ -68,9 +75,26 @@ final class Application implements AutoCloseable {
 		return this.context.getBean(type);
 	}
 
+	/** Runs {@code action} first on any signal, whether or not a run is in progress. */
+	void onSignal(Runnable action) {
+		this.onSignal = action;
+	}
+
+	/** 143 or 130 once SIGTERM or Ctrl-C arrived, else 0. */
+	static int signalStatus() {
+		return signalStatus;
+	}
+
 	/** Runs on a thread of its own per signal, so a second signal is handled while the first waits. */
 	private static void onSignal(int exitStatus) {
 		Application application = current.get();
+		if (signalStatus == 0) {
+			signalStatus = exitStatus;
+		}
+		if (application != null) {
+			// Before looking at the run: a signal that lands as a run ends must still stop the daemon.
+			application.onSignal.run();
+		}
 		if (application == null || !application.runner.isBusy() || !signalled.compareAndSet(false, true)) {
 			System.exit(exitStatus);
 			return;

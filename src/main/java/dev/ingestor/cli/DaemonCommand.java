@@ -22,10 +22,11 @@ class DaemonCommand implements Callable<Integer> {
 			// The JVM halts once its hooks are done, whatever other threads still do: this hook keeps
 			// it alive until the daemon refused new launches and the run in flight stopped.
 			Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "daemon-stop"));
+			app.onSignal(daemon::requestStop);
 			daemon.start();
 			boolean runStopped = daemon.awaitStop();
-			// A signal stopped a run (STOPPED, restartable) or the context closed under us.
-			return runStopped ? ExitCodes.STOPPED : ExitCodes.OK;
+			// A signal stopped a run (STOPPED, restartable), came as a run ended, or the context closed.
+			return runStopped ? ExitCodes.STOPPED : Application.signalStatus();
 		}
 	}
 

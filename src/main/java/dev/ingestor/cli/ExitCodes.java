@@ -23,6 +23,9 @@ final class ExitCodes {
 	/** Stopped before the end (signal); the execution is STOPPED and restartable. */
 	static final int STOPPED = 5;
 
+	/** Stopped early: the storage directory is missing or not mounted; remaining rows stay queued. */
+	static final int STORAGE_UNAVAILABLE = 6;
+
 	private ExitCodes() {
 	}
 
@@ -33,6 +36,7 @@ final class ExitCodes {
 			case LOCKED -> LOCKED;
 			case EMBEDDING_UNAVAILABLE -> EMBEDDING_UNAVAILABLE;
 			case STOPPED -> STOPPED;
+			case STORAGE_UNAVAILABLE -> STORAGE_UNAVAILABLE;
 		};
 	}
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 		description = "Turns queued documents into stored chunks and embeddings.%n"
 				+ "Without a command: one pass over the queue (the same as 'run').",
 		subcommands = { RunCommand.class, DaemonCommand.class, EnqueueCommand.class, ReportCommand.class, DemoCommand.class, BenchCommand.class,
+				RequeueCommand.class, ReindexCommand.class,
 				CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success (items that failed are outcomes, not job failures)",
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
 				"2:usage error", "3:skipped: another run holds the lock",
 				"4:stopped early: the embedding server is unavailable; the rest stays queued",
 				"5:stopped by SIGTERM or Ctrl-C after the item in hand; the run is STOPPED and restartable",
+				"6:stopped early: the storage directory is missing or not mounted; the rest stays queued",
 				"143:SIGTERM (130: Ctrl-C) with no run in progress, or the grace period ran out" })
 public final class IngestCli implements Callable<Integer> {
 

@@ -29,6 +29,8 @@ class RunCommand implements Callable<Integer> {
 					+ "): the embedding server is unavailable; the remaining rows stay queued";
 			case STOPPED -> "stopped (" + execution + "); restart with: bin/ingest --restart";
 			case NOTHING_TO_RESTART -> "nothing to restart";
+			case STORAGE_UNAVAILABLE -> "stopped early (" + execution
+					+ "): the storage directory is missing or not mounted; the remaining rows stay queued";
 		};
 		System.out.println(line);
 		return ExitCodes.of(result.outcome());

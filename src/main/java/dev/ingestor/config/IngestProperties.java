@@ -32,6 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrency documents in flight at once; 0 means the default (cores for local, 8 for ollama)
  * @param ollamaConcurrency embedding requests in flight at once across all documents (ollama)
  * @param writeBatchSize chunk rows per insert batch when a version is written
+ * @param outageMaxBackoff longest wait of the daemon between probes while an outage lasts
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(
@@ -56,7 +57,8 @@ public record IngestProperties(
 		Path inboxDir,
 		@DefaultValue(DEFAULT_CONCURRENCY) int concurrency,
 		@DefaultValue(DEFAULT_OLLAMA_CONCURRENCY) int ollamaConcurrency,
-		@DefaultValue(DEFAULT_WRITE_BATCH_SIZE) int writeBatchSize) {
+		@DefaultValue(DEFAULT_WRITE_BATCH_SIZE) int writeBatchSize,
+		@DefaultValue(DEFAULT_OUTAGE_MAX_BACKOFF) Duration outageMaxBackoff) {
 
 	static final String DEFAULT_STORAGE_DIR = "./data/storage";
 	static final String DEFAULT_EMBEDDING = "local";
@@ -91,6 +93,7 @@ public record IngestProperties(
 		return (this.embedding == EmbeddingProvider.OLLAMA) ? OLLAMA_DEFAULT_CONCURRENCY
 				: Runtime.getRuntime().availableProcessors();
 	}
+	static final String DEFAULT_OUTAGE_MAX_BACKOFF = "5m";
 
 	/** The two embedding back ends. */
 	public enum EmbeddingProvider {

@@ -6,6 +6,7 @@ import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.regex.Pattern;
 
 import dev.ingestor.config.IngestProperties;
 import dev.ingestor.split.TextChunk;
@@ -37,6 +38,9 @@ import org.springframework.stereotype.Component;
 public class Embedder {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Ollama's words for a model it does not have, whatever status code a proxy turns it into. */
+	private static final Pattern MODEL_NOT_FOUND = Pattern.compile("model .*not found");
 
 	private final EmbeddingModel model;
 
@@ -111,6 +115,10 @@ public class Embedder {
 				throw new EmbeddingUnavailableException(itemId, "embedding server unavailable after " + attempts
 						+ ((attempts == 1) ? " attempt (" : " attempts (") + this.server + "): " + describe(last), last);
 			}
+			if (isModelMissing(last)) {
+				throw new EmbeddingUnavailableException(itemId, "embedding model missing on the server (" + this.server
+						+ "): " + describe(last), last);
+			}
 			throw new EmbeddingRejectedException(itemId, "embedding server rejected the request: " + describe(last), last);
 		}
 	}
@@ -139,6 +147,20 @@ public class Embedder {
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof IOException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * HTTP 404: the server has no such model (Ollama: "model ... not found, try pulling it first"),
+	 * or the URL is not an Ollama server. Every document would fail the same way: an outage.
+	 */
+	static boolean isModelMissing(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof HttpException http && (http.statusCode() == 404
+					|| MODEL_NOT_FOUND.matcher(serverError(http.getMessage())).find())) {
 				return true;
 			}
 		}

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Health component {@code embedding}: for Ollama, whether the server answers
- * {@code GET /api/version}; the in-process model has no server and is always up.
+ * {@code GET /api/version} and has the configured model; the in-process model is always up.
  */
 @Component
 class EmbeddingHealthIndicator extends AbstractHealthIndicator {
@@ -26,10 +26,13 @@ class EmbeddingHealthIndicator extends AbstractHealthIndicator {
 
 	private final EmbeddingModelSpec model;
 
-	EmbeddingHealthIndicator(IngestProperties properties, EmbeddingModelSpec model) {
+	private final EmbeddingProbe probe;
+
+	EmbeddingHealthIndicator(IngestProperties properties, EmbeddingModelSpec model, EmbeddingProbe probe) {
 		super("embedding server health check failed");
 		this.properties = properties;
 		this.model = model;
+		this.probe = probe;
 	}
 
 	@Override
@@ -47,6 +50,8 @@ class EmbeddingHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetail("httpStatus", response.statusCode());
 		if (response.statusCode() == 200) {
 			builder.up().withDetail("version", response.body());
+			// Up but without the model is an outage too: every document would fail.
+			this.probe.problem().ifPresent(problem -> builder.down().withDetail("problem", problem));
 		}
 		else {
 			builder.down();

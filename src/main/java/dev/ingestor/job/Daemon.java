@@ -57,8 +57,12 @@ public class Daemon implements SmartLifecycle {
 
 	private ScheduledFuture<?> schedule;
 
+	private final OutageBackoff backoff;
+
 	/** @param inbox the drop folder, or null when none is configured */
-	Daemon(IngestRunner runner, QueueRepository queue, Inbox inbox, Duration interval, Duration grace) {
+	Daemon(IngestRunner runner, QueueRepository queue, Inbox inbox, Duration interval, Duration grace,
+			OutageBackoff backoff) {
+		this.backoff = backoff;
 		this.runner = runner;
 		this.queue = queue;
 		this.inbox = inbox;
@@ -95,6 +99,9 @@ public class Daemon implements SmartLifecycle {
 				return;
 			}
 			this.idle = false;
+			if (!this.backoff.mayRun()) {
+				return;
+			}
 			log.info("poll: rows are queued, launching ingestJob");
 			IngestRunner.Result result = this.runner.runOnce();
 			switch (result.outcome()) {
@@ -106,8 +113,8 @@ public class Daemon implements SmartLifecycle {
 					requestStop();
 				}
 				case LOCKED -> log.info("poll: another run holds the lock; trying again in {}", this.interval);
-				case EMBEDDING_UNAVAILABLE -> log.warn("poll: the embedding server is unavailable; trying again in {}",
-						this.interval);
+				case EMBEDDING_UNAVAILABLE -> this.backoff.outage("the embedding server is unavailable");
+				case STORAGE_UNAVAILABLE -> this.backoff.outage("the storage directory is missing or not mounted");
 				default -> log.info("poll: run ended {} (job execution {})", result.outcome(),
 						(result.execution() != null) ? result.execution().getId() : "none");
 			}
@@ -138,11 +145,13 @@ public class Daemon implements SmartLifecycle {
 	}
 
 	/**
-	 * Blocks until a stop was requested or the daemon stopped (the context closing stops it).
+	 * Blocks until a stop was requested or the daemon stopped (the context closing stops it), then
+	 * until the poll in flight is over, so that the answer covers the run a signal interrupted.
 	 * @return whether the daemon's last run ended STOPPED (restartable)
 	 */
 	public boolean awaitStop() throws InterruptedException {
 		this.stopRequested.await();
+		stop();
 		return this.lastRunStopped;
 	}
 

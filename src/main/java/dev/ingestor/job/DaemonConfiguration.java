@@ -21,11 +21,12 @@ class DaemonConfiguration {
 	/** The inbox, when INGEST_INBOX_DIR names one; a file must stay untouched for one poll interval. */
 	@Bean
 	Daemon daemon(IngestRunner runner, QueueRepository queue, Enqueuer enqueuer, Clock clock,
-			IngestProperties properties) throws IOException {
+			IngestProperties properties, OutageProbe probe) throws IOException {
 		Path inboxDir = properties.inboxDir();
 		Inbox inbox = (inboxDir != null && !inboxDir.toString().isBlank())
 				? new Inbox(inboxDir, properties.pollInterval(), enqueuer, clock) : null;
-		return new Daemon(runner, queue, inbox, properties.pollInterval(), properties.shutdownGrace());
+		return new Daemon(runner, queue, inbox, properties.pollInterval(), properties.shutdownGrace(),
+				new OutageBackoff(probe, clock, properties.pollInterval(), properties.outageMaxBackoff()));
 	}
 
 }

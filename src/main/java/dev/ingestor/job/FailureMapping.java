@@ -9,6 +9,7 @@ import dev.ingestor.IngestException;
 import dev.ingestor.embed.EmbeddingUnavailableException;
 import dev.ingestor.queue.QueueStatus;
 import dev.ingestor.source.SourceUnavailableException;
+import dev.ingestor.source.StorageUnavailableException;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -75,9 +76,20 @@ final class FailureMapping {
 		return "internal error while ingesting: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
 	}
 
-	/** The embedding server being down would fail every following item the same way. */
+	/** An outage (embedding server, storage directory) would fail every following item the same way. */
 	static boolean stopsRun(Throwable failure) {
-		return failure instanceof EmbeddingUnavailableException;
+		return stopReason(failure) != null;
+	}
+
+	/** The job execution context's {@link FailureRecorder#STOP_REASON} for an outage, or null for none. */
+	static String stopReason(Throwable failure) {
+		if (failure instanceof EmbeddingUnavailableException) {
+			return FailureRecorder.STOP_EMBEDDING_UNAVAILABLE;
+		}
+		if (failure instanceof StorageUnavailableException) {
+			return FailureRecorder.STOP_STORAGE_UNAVAILABLE;
+		}
+		return null;
 	}
 
 }

@@ -8,6 +8,8 @@ import dev.ingestor.queue.QueueItem;
 import dev.ingestor.queue.QueueRepository;
 import dev.ingestor.queue.QueueStatus;
 import dev.ingestor.report.ItemStages;
+import dev.ingestor.source.SourceUnavailableException;
+import dev.ingestor.source.StorageRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,8 @@ class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPol
 
 	static final String STOP_EMBEDDING_UNAVAILABLE = "EMBEDDING_UNAVAILABLE";
 
+	static final String STOP_STORAGE_UNAVAILABLE = "STORAGE_UNAVAILABLE";
+
 	private static final Logger log = LoggerFactory.getLogger(FailureRecorder.class);
 
 	private final QueueRepository queue;
@@ -39,10 +43,13 @@ class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPol
 	/** Runs of this process that met a stopping failure. */
 	private final Set<Long> stoppedRuns = ConcurrentHashMap.newKeySet();
 
-	FailureRecorder(QueueRepository queue, IngestionLog ingestionLog, ItemStages stages) {
+	private final StorageRoot storage;
+
+	FailureRecorder(QueueRepository queue, IngestionLog ingestionLog, ItemStages stages, StorageRoot storage) {
 		this.queue = queue;
 		this.ingestionLog = ingestionLog;
 		this.stages = stages;
+		this.storage = storage;
 	}
 
 	@Override
@@ -60,7 +67,8 @@ class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPol
 		record(outcome.reservation().itemId(), failure);
 	}
 
-	private void record(long itemId, Throwable failure) {
+	private void record(long itemId, Throwable thrown) {
+		Throwable failure = outageBehind(itemId, thrown);
 		StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
 		if (FailureMapping.stopsRun(failure) && !firstToStop(step)) {
 			// Several documents are in flight: the first to meet the outage ends failed with the
@@ -76,7 +84,7 @@ class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPol
 		}
 		if (FailureMapping.stopsRun(failure)) {
 			log.error("stopping the run early: {}; the remaining rows stay queued for the next run", message);
-			step.getJobExecution().getExecutionContext().putString(STOP_REASON, STOP_EMBEDDING_UNAVAILABLE);
+			step.getJobExecution().getExecutionContext().putString(STOP_REASON, FailureMapping.stopReason(failure));
 			step.setTerminateOnly();
 		}
 	}
@@ -87,6 +95,14 @@ class FailureRecorder implements SkipListener<QueueItem, IngestOutcome>, SkipPol
 	 */
 	private boolean firstToStop(StepExecution step) {
 		return this.stoppedRuns.add(step.getJobExecutionId());
+	}
+
+	/** A file that cannot be had because the whole storage directory is gone is an outage, not the document's fault. */
+	private Throwable outageBehind(long itemId, Throwable failure) {
+		if (failure instanceof SourceUnavailableException) {
+			return this.storage.outageBehind(itemId).<Throwable>map(outage -> outage).orElse(failure);
+		}
+		return failure;
 	}
 
 }

@@ -109,7 +109,7 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 		Instant phase = this.stages.now();
 		SourceFile file = this.storage.resolve(item.id(), item.storagePath());
 		Optional<ActiveVersion> active = this.store.activeVersion(item.documentNodeId());
-		if (active.isPresent() && active.get().contentHash().equals(file.contentHash())) {
+		if (active.isPresent() && this.store.versionKey().matches(active.get().id(), file.contentHash())) {
 			return new IngestOutcome.Unchanged(reservation, active.get());
 		}
 		ExtractedDocument document = this.extraction.extract(item.id(), file);

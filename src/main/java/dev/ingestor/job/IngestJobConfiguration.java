@@ -15,6 +15,7 @@ import dev.ingestor.queue.QueueItem;
 import dev.ingestor.queue.QueueRepository;
 import dev.ingestor.queue.StaleItemRecovery;
 import dev.ingestor.report.ItemStages;
+import dev.ingestor.source.StorageRoot;
 import dev.ingestor.report.ProgressDisplay;
 import dev.ingestor.source.StorageResolver;
 import dev.ingestor.split.TextSplitter;
@@ -157,8 +158,8 @@ class IngestJobConfiguration {
 	}
 
 	@Bean
-	FailureRecorder failureRecorder(QueueRepository queue, IngestionLog log, ItemStages stages) {
-		return new FailureRecorder(queue, log, stages);
+	FailureRecorder failureRecorder(QueueRepository queue, IngestionLog log, ItemStages stages, StorageRoot storage) {
+		return new FailureRecorder(queue, log, stages, storage);
 	}
 
 }

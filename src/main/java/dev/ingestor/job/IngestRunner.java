@@ -90,7 +90,7 @@ public class IngestRunner {
 				log.warn("shutting down; not starting a run");
 				return new Result(RunOutcome.STOPPED, null);
 			}
-			Optional<RunLock.Held> acquired = this.runLock.tryAcquire();
+			Optional<RunLock.Held> acquired = this.runLock.tryAcquire(this::stopCurrentRun);
 			if (acquired.isEmpty()) {
 				log.warn("another run holds the lock; exiting without touching the queue");
 				return new Result(RunOutcome.LOCKED, null);
@@ -102,6 +102,14 @@ public class IngestRunner {
 		}
 		finally {
 			this.busy.unlock();
+		}
+	}
+
+	/** The lock was lost under a live run: it must not write beside its successor any longer. */
+	private void stopCurrentRun() {
+		JobExecution running = this.tracker.current();
+		if (running != null) {
+			requestStop(running);
 		}
 	}
 
@@ -119,9 +127,12 @@ public class IngestRunner {
 	}
 
 	static RunOutcome outcomeOf(JobExecution execution) {
-		if (FailureRecorder.STOP_EMBEDDING_UNAVAILABLE
-			.equals(execution.getExecutionContext().getString(FailureRecorder.STOP_REASON, ""))) {
+		String stopReason = execution.getExecutionContext().getString(FailureRecorder.STOP_REASON, "");
+		if (FailureRecorder.STOP_EMBEDDING_UNAVAILABLE.equals(stopReason)) {
 			return RunOutcome.EMBEDDING_UNAVAILABLE;
+		}
+		if (FailureRecorder.STOP_STORAGE_UNAVAILABLE.equals(stopReason)) {
+			return RunOutcome.STORAGE_UNAVAILABLE;
 		}
 		return switch (execution.getStatus()) {
 			case COMPLETED -> RunOutcome.COMPLETED;

@@ -1,6 +1,5 @@
 package dev.ingestor.job;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,8 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * One run at a time, across processes and machines: a ShedLock lease in the database, on the
- * database's clock, renewed while the run lives. A process killed with {@code kill -9} stops
- * renewing, so its lease lapses after {@code ingest.lock-lease} and the next run may start.
+ * database's clock, renewed while the run lives. The lease names its holder (host, pid, process
+ * start time), so a contender on the same host sees at once that a holder killed with
+ * {@code kill -9} is gone and takes the lock over; a dead holder on another host is known when
+ * its lease lapses after {@code ingest.lock-lease}. A holder whose renewal finds the lease taken
+ * (it was paused longer than the lease) is told, and stops its run.
  */
 @Component
 public class RunLock {
@@ -35,19 +37,59 @@ public class RunLock {
 
 	private final Duration lease;
 
+	private final JdbcTemplate jdbc;
+
+	private final LockHolder self = LockHolder.current();
+
 	RunLock(JdbcTemplate jdbc, IngestProperties properties) {
 		this.provider = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(jdbc)
 			.usingDbTime()
-			.withLockedByValue(ManagementFactory.getRuntimeMXBean().getName())
+			.withLockedByValue(this.self.toString())
 			.build());
 		this.lease = properties.lockLease();
+		this.jdbc = jdbc;
 	}
 
 	/** The lock, or empty when another live run holds it. */
 	public Optional<Held> tryAcquire() {
-		return this.provider.lock(new LockConfiguration(Instant.now(), LOCK_NAME, this.lease, Duration.ZERO))
-			.map(Held::new);
+		return tryAcquire(() -> {
+		});
+	}
+
+	/**
+	 * The lock, or empty when another live run holds it; {@code onLost} runs if a renewal later
+	 * finds the lease taken by another run.
+	 */
+	public Optional<Held> tryAcquire(Runnable onLost) {
+		Optional<SimpleLock> lock = lock();
+		if (lock.isEmpty() && releaseIfHolderDead()) {
+			lock = lock();
+		}
+		return lock.map(acquired -> new Held(acquired, onLost));
+	}
+
+	private Optional<SimpleLock> lock() {
+		return this.provider.lock(new LockConfiguration(Instant.now(), LOCK_NAME, this.lease, Duration.ZERO));
+	}
+
+	/**
+	 * Ends the lease of a holder on this host whose process is gone. The update is conditional
+	 * on the same holder, so of several contenders only the lock's next taker wins.
+	 */
+	private boolean releaseIfHolderDead() {
+		String lockedBy = this.jdbc.query("SELECT locked_by FROM shedlock WHERE name = ?",
+				rs -> rs.next() ? rs.getString(1) : null, LOCK_NAME);
+		Optional<LockHolder> holder = LockHolder.parse(lockedBy);
+		if (holder.isEmpty() || !holder.get().isDeadOn(this.self.host())) {
+			return false;
+		}
+		int released = this.jdbc.update("UPDATE shedlock SET lock_until = locked_at WHERE name = ? AND locked_by = ?",
+				LOCK_NAME, lockedBy);
+		if (released == 1) {
+			log.warn("the run lock's holder {} is gone (killed or crashed); taking the lock over", lockedBy);
+		}
+		return released == 1;
 	}
 
 	/** A held lease; renewed in the background until closed. */
@@ -63,13 +105,19 @@ public class RunLock {
 
 		private volatile boolean lost;
 
-		Held(SimpleLock lock) {
+		private final Runnable onLost;
+
+		Held(SimpleLock lock, Runnable onLost) {
 			this.lock = new AtomicReference<>(lock);
+			this.onLost = onLost;
 			long period = Math.max(1, RunLock.this.lease.toMillis() / 3);
 			this.renewer.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
 		}
 
-		private void renew() {
+		void renew() {
+			if (this.lost) {
+				return;
+			}
 			try {
 				Optional<SimpleLock> extended = this.lock.get().extend(RunLock.this.lease, Duration.ZERO);
 				if (extended.isPresent()) {
@@ -77,7 +125,8 @@ public class RunLock {
 				}
 				else {
 					this.lost = true;
-					log.error("the run lock lapsed and was not renewed; another run may take over");
+					log.error("the run lock lapsed and another run may hold it now: stopping this run after the item in hand");
+					this.onLost.run();
 				}
 			}
 			catch (RuntimeException ex) {
@@ -95,7 +144,9 @@ public class RunLock {
 		public void close() {
 			this.renewer.shutdownNow();
 			try {
-				this.lock.get().unlock();
+				// Not ShedLock's unlock: that ends the lease whoever holds it, a successor included.
+				RunLock.this.jdbc.update("UPDATE shedlock SET lock_until = locked_at WHERE name = ? AND locked_by = ?",
+						LOCK_NAME, RunLock.this.self.toString());
 			}
 			catch (RuntimeException ex) {
 				log.warn("could not release the run lock, it lapses in {}: {}", RunLock.this.lease, ex.getMessage());

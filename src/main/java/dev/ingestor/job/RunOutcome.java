@@ -19,6 +19,9 @@ public enum RunOutcome {
 	STOPPED,
 
 	/** {@code --restart} found no failed or stopped run. */
-	NOTHING_TO_RESTART
+	NOTHING_TO_RESTART,
+
+	/** The storage directory was missing or not mounted: the item in hand failed, the rest stay queued. */
+	STORAGE_UNAVAILABLE
 
 }

@@ -126,6 +126,11 @@ public class QueueRepository {
 	/** Queues a file that is already under storage, the way a manager would; returns the row id. */
 	public long enqueue(String documentName, String storagePath) {
 		long nodeId = insert("INSERT INTO document_node (name) VALUES (:v)", documentName);
+		return queue(nodeId, storagePath);
+	}
+
+	/** Queues one more row for an existing document; returns the row id. */
+	public long queue(long nodeId, String storagePath) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("INSERT INTO ingestion_queue_item (document_node_id, storage_path) VALUES (:node, :path)")
 			.param("node", nodeId)

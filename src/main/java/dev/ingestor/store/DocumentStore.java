@@ -30,10 +30,18 @@ public class DocumentStore {
 	/** Chunk rows per JDBC batch: a statement's size stays bounded whatever the document's. */
 	private final int writeBatchSize;
 
-	DocumentStore(JdbcClient jdbc, JdbcTemplate batch, IngestProperties properties) {
+	private final VersionKey versionKey;
+
+	DocumentStore(JdbcClient jdbc, JdbcTemplate batch, IngestProperties properties, VersionKey versionKey) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.writeBatchSize = properties.writeBatchSize();
+		this.versionKey = versionKey;
+	}
+
+	/** Decides whether stored content counts as unchanged (model and chunking included). */
+	public VersionKey versionKey() {
+		return this.versionKey;
 	}
 
 	/** The active version of a document, if it has one. */
@@ -87,8 +95,9 @@ public class DocumentStore {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO document_version (document_node_id, queue_item_id, content_hash, is_active, active_node_id,
-				  embedding_model, embedding_dimension, page_count, chunk_count, reservation_token)
-				VALUES (:node, :item, :hash, TRUE, :node, :model, :dimension, :pages, :chunks, :token)""")
+				  embedding_model, embedding_dimension, page_count, chunk_count, reservation_token, dedup_key)
+				VALUES (:node, :item, :hash, TRUE, :node, :model, :dimension, :pages, :chunks, :token, :dedupKey)""")
+			.param("dedupKey", this.versionKey.of(document.contentHash(), document.dimension()))
 			.param("node", documentNodeId)
 			.param("item", queueItemId)
 			.param("token", reservationToken)

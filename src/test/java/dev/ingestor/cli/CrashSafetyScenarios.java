@@ -111,6 +111,31 @@ abstract class CrashSafetyScenarios {
 	}
 
 	@Test
+	void restartAndRunRightAfterKillNineProceedAtOnce() throws Exception {
+		List<Long> first = queueDocuments("restart");
+		IngestProcess killed = launch("run");
+		long execution = executionOf(killed);
+		killed.awaitOutput("item \\d+ reserved", LAUNCH);
+		killed.kill9();
+
+		IngestProcess restart = launch("--restart");
+		assertThat(restart.awaitExit(LAUNCH)).as(restart.output()).isZero();
+		assertThat(restart.output()).contains("is gone (killed or crashed); taking the lock over")
+			.contains("restarting job execution " + execution);
+		assertEveryRowIndexedOnce(first);
+
+		List<Long> second = queueDocuments("again");
+		IngestProcess killedAgain = launch("run");
+		killedAgain.awaitOutput("item \\d+ reserved", LAUNCH);
+		killedAgain.kill9();
+
+		IngestProcess run = launch("run");
+		assertThat(run.awaitExit(LAUNCH)).as(run.output()).isZero();
+		assertThat(run.output()).contains("taking the lock over");
+		assertEveryRowIndexedOnce(second);
+	}
+
+	@Test
 	void sigtermMidRunStopsWithinTheGracePeriodAndRestartCompletes() throws Exception {
 		List<Long> rows = queueDocuments("term");
 		IngestProcess worker = launch("run");
@@ -197,7 +222,8 @@ abstract class CrashSafetyScenarios {
 		env.put("INGEST_EMBEDDING_BATCH_SIZE", "2");
 		env.put("INGEST_MAX_CHUNK_TOKENS", "40");
 		env.put("INGEST_CHUNK_OVERLAP_TOKENS", "8");
-		env.put("INGEST_LOCK_LEASE", "3s");
+		// The default lease: a dead holder must be known at once, not when its lease lapses.
+		env.put("INGEST_LOCK_LEASE", "2m");
 		env.put("INGEST_MAX_ATTEMPTS", "10");
 		env.put("INGEST_SHUTDOWN_GRACE", GRACE.toSeconds() + "s");
 		// Several documents in flight: every kill, stop and restart meets more than one reserved row.
@@ -216,13 +242,14 @@ abstract class CrashSafetyScenarios {
 
 	/**
 	 * Launches (alternating the given commands) until a run ends with exit 0 and nothing is left
-	 * queued or processing; a launch that finds the dead run's lease still alive exits 3 and is retried.
+	 * queued or processing. The run lock sees at once that a killed holder is gone, so no launch
+	 * may exit 3.
 	 */
 	boolean runUntilDone(List<String> commands) {
 		for (int attempt = 0; attempt < 6; attempt++) {
 			IngestProcess process = launch(commands.get(attempt % commands.size()));
 			int exit = process.awaitExit(LAUNCH);
-			assertThat(exit).as(process.output()).isIn(0, 3);
+			assertThat(exit).as(process.output()).isZero();
 			if (exit == 0 && this.database.count("SELECT COUNT(*) FROM ingestion_queue_item WHERE status IN "
 					+ "('queued', 'processing')") == 0) {
 				return true;

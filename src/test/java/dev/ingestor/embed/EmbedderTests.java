@@ -90,13 +90,24 @@ class EmbedderTests {
 
 	@Test
 	void rejectedRequestFailsAtOnceWithTheServersError() {
-		this.stub.alwaysAnswer(400, MODEL_NOT_FOUND);
+		this.stub.alwaysAnswer(400, "{\"error\":\"invalid input type\"}");
 
 		assertThatExceptionOfType(EmbeddingRejectedException.class)
 			.isThrownBy(() -> embedder(Map.of()).embed(7, chunks(1), () -> { }))
-			.withMessage("embedding server rejected the request: HTTP 400: model \"nope\" not found, try pulling it first");
+			.withMessage("embedding server rejected the request: HTTP 400: invalid input type");
 		assertThat(this.stub.calls()).hasSize(1);
 		assertThat(this.meters.counter("ingest.embedding.retries").count()).isZero();
+	}
+
+	@Test
+	void aModelTheServerDoesNotHaveIsAnOutageNotADocumentsFault() {
+		this.stub.alwaysAnswer(404, MODEL_NOT_FOUND);
+
+		assertThatExceptionOfType(EmbeddingUnavailableException.class)
+			.isThrownBy(() -> embedder(Map.of()).embed(7, chunks(1), () -> { }))
+			.withMessage("embedding model missing on the server (" + this.stub.url()
+					+ "): HTTP 404: model \"nope\" not found, try pulling it first");
+		assertThat(this.stub.calls()).as("not retried").hasSize(1);
 	}
 
 

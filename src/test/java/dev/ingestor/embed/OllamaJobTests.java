@@ -102,7 +102,7 @@ class OllamaJobTests extends H2JobTestBase {
 
 	@Test
 	void clientErrorFailsTheItemAtOnceWithTheServersMessage() throws Exception {
-		OLLAMA.alwaysAnswer(400, "{\"error\":\"model \\\"nope\\\" not found, try pulling it first\"}");
+		OLLAMA.alwaysAnswer(400, "{\"error\":\"invalid input type\"}");
 		long row = this.queue.queueNew(this.queue.writeText("docs/a.txt", "Rejected by the server."));
 
 		JobExecution execution = this.jobOperatorTestUtils.startJob();
@@ -111,9 +111,26 @@ class OllamaJobTests extends H2JobTestBase {
 		assertThat(OLLAMA.calls()).hasSize(1);
 		Row result = this.queue.row(row);
 		assertThat(result.status()).isEqualTo("failed");
-		assertThat(result.ragMessage())
-			.isEqualTo("embedding server rejected the request: HTTP 400: model \"nope\" not found, try pulling it first");
-		assertThat(this.queue.logMessages(row)).anyMatch(m -> m.contains("not found"));
+		assertThat(result.ragMessage()).isEqualTo("embedding server rejected the request: HTTP 400: invalid input type");
+		assertThat(this.queue.logMessages(row)).anyMatch(m -> m.contains("invalid input type"));
+	}
+
+	@Test
+	void aMissingModelFailsOnlyTheItemInHandAndStopsTheRun() throws Exception {
+		OLLAMA.alwaysAnswer(404, "{\"error\":\"model \\\"nope\\\" not found, try pulling it first\"}");
+		long first = this.queue.queueNew(this.queue.writeText("docs/m1.txt", "The model is not pulled."));
+		long second = this.queue.queueNew(this.queue.writeText("docs/m2.txt", "Nor for this one."));
+		long third = this.queue.queueNew(this.queue.writeText("docs/m3.txt", "Nor for this one either."));
+
+		JobExecution execution = this.jobOperatorTestUtils.startJob();
+
+		assertThat(execution.getExecutionContext().getString("ingest.stopReason", "")).isEqualTo("EMBEDDING_UNAVAILABLE");
+		assertThat(OLLAMA.calls()).hasSize(1);
+		assertThat(this.queue.row(first).status()).isEqualTo("failed");
+		assertThat(this.queue.row(first).ragMessage()).startsWith("embedding model missing on the server")
+			.contains("not found");
+		assertThat(this.queue.row(second).status()).isEqualTo("queued");
+		assertThat(this.queue.row(third).status()).isEqualTo("queued");
 	}
 
 	private static String paragraphs(int count) {

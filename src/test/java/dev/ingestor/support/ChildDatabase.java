@@ -55,6 +55,7 @@ public final class ChildDatabase implements AutoCloseable {
 		Flyway.configure()
 			.dataSource(database.url, database.user, database.password)
 			.locations("classpath:db/migration", "classpath:dev/ingestor/config/migration")
+			.table("ingestor_schema_history")
 			.load()
 			.migrate();
 		return database;

@@ -39,10 +39,15 @@ public final class MySqlDatabase implements AutoCloseable {
 
 	/** Creates a fresh database, or skips (fails in CI) when no server answers. */
 	public static MySqlDatabase create(String purpose) {
+		return create(purpose, "utf8mb4 COLLATE utf8mb4_unicode_ci");
+	}
+
+	/** A fresh database with the given default character set, as a manager may have created it. */
+	public static MySqlDatabase create(String purpose, String characterSet) {
 		String name = "ragingestor_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8);
 		try (Connection connection = DriverManager.getConnection(serverUrl(), USER, PASSWORD);
 				Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+			statement.execute("CREATE DATABASE " + name + " CHARACTER SET " + characterSet);
 		}
 		catch (SQLException ex) {
 			String message = "no MySQL/MariaDB server at " + HOST + ":" + PORT + " (" + ex.getMessage() + ")";

@@ -46,6 +46,8 @@ public final class OllamaStub implements AutoCloseable {
 
 	private volatile Duration delay = Duration.ZERO;
 
+	private volatile boolean modelMissing;
+
 	private volatile Consumer<Call> afterAnswer = call -> {
 	};
 
@@ -65,6 +67,14 @@ public final class OllamaStub implements AutoCloseable {
 		server.createContext("/api/version", exchange -> {
 			try (exchange) {
 				send(exchange, 200, "{\"version\":\"0.0.0-stub\"}");
+			}
+		});
+		// What the outage probe asks: does the server have the model? 404 once told it has none.
+		server.createContext("/api/show", exchange -> {
+			try (exchange) {
+				exchange.getRequestBody().readAllBytes();
+				send(exchange, stub.modelMissing ? 404 : 200,
+						stub.modelMissing ? "{\"error\":\"model not found\"}" : "{\"details\":{}}");
 			}
 		});
 		server.setExecutor(Executors.newFixedThreadPool(8));
@@ -99,6 +109,12 @@ public final class OllamaStub implements AutoCloseable {
 		return this;
 	}
 
+	/** Whether {@code /api/show} says the model is missing, as a server without it pulled does. */
+	public OllamaStub modelMissing(boolean missing) {
+		this.modelMissing = missing;
+		return this;
+	}
+
 	/** Slows every answer down, to keep a worker busy mid-embedding. */
 	public OllamaStub delayEachAnswer(Duration delay) {
 		this.delay = delay;
@@ -111,6 +127,7 @@ public final class OllamaStub implements AutoCloseable {
 		this.calls.clear();
 		this.always = null;
 		this.delay = Duration.ZERO;
+		this.modelMissing = false;
 		this.afterAnswer = call -> {
 		};
 		this.beforeAnswer = call -> {

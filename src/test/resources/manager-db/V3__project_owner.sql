@@ -1,0 +1,1 @@
+ALTER TABLE app_project ADD COLUMN owner_id BIGINT NULL;
