@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ingest", mixinStandardHelpOptions = true, version = "rag-ingestor 0.1.0",
 		description = "Turns queued documents into stored chunks and embeddings.%n"
 				+ "Without a command: one pass over the queue (the same as 'run').",
-		subcommands = { RunCommand.class, DaemonCommand.class, EnqueueCommand.class, ReportCommand.class, DemoCommand.class, BenchCommand.class,
+		subcommands = { RunCommand.class, DaemonCommand.class, EnqueueCommand.class, ReportCommand.class, DemoCommand.class, BenchCommand.class, ServeCommand.class,
 				CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success (items that failed are outcomes, not job failures)",

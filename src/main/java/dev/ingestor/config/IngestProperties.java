@@ -29,6 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockLease how long the run lock lives without renewal; renewed at a third of it
  * @param shutdownGrace how long SIGTERM waits for the item in hand before rolling it back
  * @param inboxDir directory the daemon watches for new files; empty means no inbox
+ * @param maxQueued {@code serve}: uploads are refused with 503 while this many rows are queued
+ * @param auth {@code serve}: JWT bearer tokens, or none at all (single tenant)
+ * @param jwt {@code serve}: where the keys that sign the bearer tokens come from
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(
@@ -50,7 +53,10 @@ public record IngestProperties(
 		@DefaultValue(DEFAULT_POLL_INTERVAL) Duration pollInterval,
 		@DefaultValue(DEFAULT_LOCK_LEASE) Duration lockLease,
 		@DefaultValue(DEFAULT_SHUTDOWN_GRACE) Duration shutdownGrace,
-		Path inboxDir) {
+		Path inboxDir,
+		@DefaultValue(DEFAULT_MAX_QUEUED) int maxQueued,
+		@DefaultValue(DEFAULT_AUTH) AuthMode auth,
+		@DefaultValue Jwt jwt) {
 
 	static final String DEFAULT_STORAGE_DIR = "./data/storage";
 	static final String DEFAULT_EMBEDDING = "local";
@@ -69,6 +75,38 @@ public record IngestProperties(
 	static final String DEFAULT_POLL_INTERVAL = "10s";
 	static final String DEFAULT_LOCK_LEASE = "2m";
 	static final String DEFAULT_SHUTDOWN_GRACE = "30s";
+	static final String DEFAULT_MAX_QUEUED = "10000";
+	static final String DEFAULT_AUTH = "jwt";
+
+	/** How {@code bin/ingest serve} authenticates its API. */
+	public enum AuthMode {
+
+		/** Bearer JWTs; the tenant and the roles come from their claims. */
+		JWT,
+
+		/** No authentication: one tenant ("default"), every caller an admin. Never the default. */
+		NONE
+
+	}
+
+	/**
+	 * Exactly one of the three names the keys; none set means {@code serve} refuses to start
+	 * (unless {@code ingest.auth=none}).
+	 *
+	 * @param secret HS256 shared secret, at least 32 bytes; never logged
+	 * @param jwksUri JWK Set URI of the token issuer
+	 * @param issuerUri OpenID issuer whose metadata names the JWK Set
+	 */
+	public record Jwt(String secret, String jwksUri, String issuerUri) {
+
+		/** Says which settings are present, never the secret itself. */
+		@Override
+		public String toString() {
+			return "Jwt[secret=" + ((this.secret == null || this.secret.isEmpty()) ? "unset" : "***") + ", jwksUri="
+					+ this.jwksUri + ", issuerUri=" + this.issuerUri + "]";
+		}
+
+	}
 
 	/** The two embedding back ends. */
 	public enum EmbeddingProvider {

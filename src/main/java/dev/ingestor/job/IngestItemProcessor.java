@@ -51,8 +51,11 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 
 	private final ItemStages stages;
 
+	private final DocumentDeletion deletion;
+
 	IngestItemProcessor(QueueRepository queue, StorageResolver storage, DocumentStore store, Extraction extraction,
-			TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages) {
+			TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages,
+			DocumentDeletion deletion) {
 		this.queue = queue;
 		this.storage = storage;
 		this.store = store;
@@ -61,10 +64,14 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 		this.embedder = embedder;
 		this.model = model;
 		this.stages = stages;
+		this.deletion = deletion;
 	}
 
 	@Override
 	public IngestOutcome process(QueueItem item) {
+		if (this.deletion.handles(item)) {
+			return this.deletion.reserve(item, currentJobExecutionId());
+		}
 		Instant began = this.stages.now();
 		Optional<Reservation> reserved = this.queue.reserve(item, currentJobExecutionId());
 		if (reserved.isEmpty()) {

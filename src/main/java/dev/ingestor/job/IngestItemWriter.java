@@ -31,16 +31,24 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 
 	private final ItemStages stages;
 
-	IngestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog ingestionLog, ItemStages stages) {
+	private final DocumentDeletion deletion;
+
+	IngestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog ingestionLog, ItemStages stages,
+			DocumentDeletion deletion) {
 		this.queue = queue;
 		this.store = store;
 		this.ingestionLog = ingestionLog;
 		this.stages = stages;
+		this.deletion = deletion;
 	}
 
 	@Override
 	public void write(Chunk<? extends IngestOutcome> outcomes) {
 		for (IngestOutcome outcome : outcomes) {
+			if (outcome instanceof IngestOutcome.Deleted deleted) {
+				this.deletion.write(deleted);
+				continue;
+			}
 			Reservation reservation = outcome.reservation();
 			Instant began = this.stages.now();
 			String message = message(outcome);
