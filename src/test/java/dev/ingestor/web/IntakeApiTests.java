@@ -4,17 +4,11 @@ import dev.ingestor.support.H2JobTestBase;
 import dev.ingestor.support.QueueFixture;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** {@link IntakeApiContract} on H2 in MySQL mode, the server as {@code bin/ingest serve} starts it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"ingest.jwt.secret=" + ApiClient.SECRET, "ingest.max-queued=" + IntakeApiContract.MAX_QUEUED,
-		"ingest.max-file-bytes=" + IntakeApiContract.MAX_FILE_BYTES, "server.address=127.0.0.1",
-		"management.server.port=0" })
-@ActiveProfiles({ "daemon", "serve" })
+@IntakeServer
 class IntakeApiTests extends H2JobTestBase implements IntakeApiContract {
 
 	@LocalServerPort
