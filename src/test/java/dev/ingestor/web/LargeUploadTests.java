@@ -1,21 +1,16 @@
 package dev.ingestor.web;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.ingestor.RagIngestorApplication;
-import dev.ingestor.support.IngestProcess;
 import dev.ingestor.web.ApiClient.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A 500 MB upload to {@code bin/ingest serve} running in a child JVM capped at {@code -Xmx256m}:
- * the body is streamed to storage while it is hashed, never held in the heap, and the stored
- * file has exactly the bytes and the SHA-256 the client sent.
+ * {@code bin/ingest serve} as a real child process: a 500 MB upload under {@code -Xmx256m} is
+ * streamed to storage while it is hashed, never held in the heap, and the stored file has exactly
+ * the bytes and the SHA-256 the client sent; without keys, serve refuses to start.
  */
 class LargeUploadTests {
 
@@ -36,50 +31,33 @@ class LargeUploadTests {
 
 	@Test
 	void a500MegabyteUploadIsStreamedToStorageUnderA256MegabyteHeap() throws Exception {
-		int port = freePort();
-		Path log = this.work.resolve("serve.log");
-		Path storage = this.work.resolve("storage");
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=" + this.work, "-cp",
-				System.getProperty("java.class.path"), RagIngestorApplication.class.getName(), "serve", "--no-poller")
-			.directory(this.work.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		builder.environment().putAll(java.util.Map.of("INGEST_HTTP_PORT", Integer.toString(port), "INGEST_HTTP_ADDRESS",
-				"127.0.0.1", "INGEST_MANAGEMENT_PORT", Integer.toString(freePort()), "INGEST_JWT_SECRET", ApiClient.SECRET,
-				"INGEST_STORAGE_DIR", storage.toString(), "INGEST_MAX_FILE_BYTES", Long.toString(SIZE + 1),
-				"SPRING_DATASOURCE_URL", "jdbc:h2:file:" + this.work.resolve("db") + ";MODE=MySQL"));
-		Process serve = builder.start();
-		try {
-			awaitLine(serve, log, "serving the API on");
+		try (ServeChild serve = ServeChild.start(this.work, "-Xmx256m", Map.of("INGEST_JWT_SECRET", ApiClient.SECRET,
+				"INGEST_MAX_FILE_BYTES", Long.toString(SIZE + 1)), "--no-poller")) {
+			serve.awaitServing();
 			MessageDigest sent = MessageDigest.getInstance("SHA-256");
 
-			Response response = new ApiClient(port).upload(ApiClient.token("acme", "user"), "big.txt",
+			Response response = new ApiClient(serve.port).upload(ApiClient.token("acme", "user"), "big.txt",
 					() -> new DigestInputStream(new TextStream(SIZE), sent));
 
-			assertThat(response.status()).as(Files.readString(log)).isEqualTo(202);
+			assertThat(response.status()).as(serve.output()).isEqualTo(202);
 			assertThat(serve.isAlive()).as("no OutOfMemoryError").isTrue();
 			List<Path> stored;
-			try (Stream<Path> files = Files.walk(storage.resolve("uploads"))) {
+			try (Stream<Path> files = Files.walk(this.work.resolve("storage").resolve("uploads"))) {
 				stored = files.filter(Files::isRegularFile).toList();
 			}
 			assertThat(stored).hasSize(1);
 			assertThat(Files.size(stored.get(0))).isEqualTo(SIZE);
 			assertThat(sha256(stored.get(0))).isEqualTo(HexFormat.of().formatHex(sent.digest()));
 		}
-		finally {
-			serve.destroyForcibly();
-			serve.waitFor();
-		}
 	}
 
-	private static void awaitLine(Process process, Path log, String text) throws IOException {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (!Files.readString(log).contains(text)) {
-			if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("serve did not start:\n" + Files.readString(log));
-			}
-			IngestProcess.pause(50);
+	@Test
+	void withoutKeysServeRefusesToStartAndSaysWhatToSet() throws Exception {
+		try (ServeChild serve = ServeChild.start(this.work, "-Xmx256m", Map.of())) {
+			assertThat(serve.awaitExit()).isEqualTo(1);
+			assertThat(serve.output()).contains("ingest serve failed")
+				.contains("set INGEST_JWT_SECRET (HS256), INGEST_JWT_JWKS_URI or INGEST_JWT_ISSUER_URI; or INGEST_AUTH=none")
+				.doesNotContain("serving the API on");
 		}
 	}
 
@@ -89,12 +67,6 @@ class LargeUploadTests {
 			in.transferTo(OutputStreamSink.INSTANCE);
 		}
 		return HexFormat.of().formatHex(digest.digest());
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	/** Discards what it is given. */
