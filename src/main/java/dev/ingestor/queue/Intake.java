@@ -61,10 +61,7 @@ public class Intake {
 		if (documentId != null && !this.rows.documentExists(tenant, documentId)) {
 			throw notFound(documentId);
 		}
-		if (this.rows.queuedCount() >= this.properties.maxQueued()) {
-			throw new IntakeRejectedException(Reason.SATURATED, "the queue is full (" + this.properties.maxQueued()
-					+ " items queued, INGEST_MAX_QUEUED); try again later");
-		}
+		checkCapacity();
 		String relative = "uploads/" + safeName(tenant) + "/" + LocalDate.now(ZoneOffset.UTC) + "/" + UUID.randomUUID()
 				+ "/" + storedName;
 		UploadedFile file = UploadedFile.write(body, this.storageDir.resolve(relative), this.properties.maxFileBytes());
@@ -105,6 +102,14 @@ public class Intake {
 			// The unique in-flight key: an identical upload committed first.
 			Long holder = this.rows.inFlight(key).orElseThrow(() -> ex);
 			throw inFlight(holder);
+		}
+	}
+
+	/** Refuses an upload while {@code INGEST_MAX_QUEUED} rows wait; the API asks before it reads the body. */
+	public void checkCapacity() {
+		if (this.rows.queuedCount() >= this.properties.maxQueued()) {
+			throw new IntakeRejectedException(Reason.SATURATED, "the queue is full (" + this.properties.maxQueued()
+					+ " items queued, INGEST_MAX_QUEUED); try again later");
 		}
 	}
 

@@ -193,6 +193,19 @@ interface IntakeApiContract {
 	}
 
 	@Test
+	default void aFullQueueAnswers503BeforeTheBodyIsRead() throws Exception {
+		for (int i = 0; i < MAX_QUEUED; i++) {
+			queue().queueNew("elsewhere/" + i + ".txt");
+		}
+
+		// Parsed, this body would be refused as too large (413): 503 shows it never was.
+		Response response = client().upload(USER, "late.txt", new byte[(int) MAX_FILE_BYTES + 1]);
+
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.retryAfter()).isNotNull();
+	}
+
+	@Test
 	default void aFileOverTheLimitIs413AndKeepsNothing() throws Exception {
 		Response response = client().upload(USER, "big.txt", new byte[(int) MAX_FILE_BYTES + 1]);
 
