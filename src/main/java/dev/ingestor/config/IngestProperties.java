@@ -33,6 +33,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ollamaConcurrency embedding requests in flight at once across all documents (ollama)
  * @param writeBatchSize chunk rows per insert batch when a version is written
  * @param outageMaxBackoff longest wait of the daemon between probes while an outage lasts
+ * @param maxQueued {@code serve}: uploads are refused with 503 while this many rows are queued
+ * @param auth {@code serve}: JWT bearer tokens, or none at all (single tenant)
+ * @param jwt {@code serve}: where the keys that sign the bearer tokens come from
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(
@@ -58,7 +61,10 @@ public record IngestProperties(
 		@DefaultValue(DEFAULT_CONCURRENCY) int concurrency,
 		@DefaultValue(DEFAULT_OLLAMA_CONCURRENCY) int ollamaConcurrency,
 		@DefaultValue(DEFAULT_WRITE_BATCH_SIZE) int writeBatchSize,
-		@DefaultValue(DEFAULT_OUTAGE_MAX_BACKOFF) Duration outageMaxBackoff) {
+		@DefaultValue(DEFAULT_OUTAGE_MAX_BACKOFF) Duration outageMaxBackoff,
+		@DefaultValue(DEFAULT_MAX_QUEUED) int maxQueued,
+		@DefaultValue(DEFAULT_AUTH) AuthMode auth,
+		@DefaultValue Jwt jwt) {
 
 	static final String DEFAULT_STORAGE_DIR = "./data/storage";
 	static final String DEFAULT_EMBEDDING = "local";
@@ -94,6 +100,38 @@ public record IngestProperties(
 				: Runtime.getRuntime().availableProcessors();
 	}
 	static final String DEFAULT_OUTAGE_MAX_BACKOFF = "5m";
+	static final String DEFAULT_MAX_QUEUED = "10000";
+	static final String DEFAULT_AUTH = "jwt";
+
+	/** How {@code bin/ingest serve} authenticates its API. */
+	public enum AuthMode {
+
+		/** Bearer JWTs; the tenant and the roles come from their claims. */
+		JWT,
+
+		/** No authentication: one tenant ("default"), every caller an admin. Never the default. */
+		NONE
+
+	}
+
+	/**
+	 * Exactly one of the three names the keys; none set means {@code serve} refuses to start
+	 * (unless {@code ingest.auth=none}).
+	 *
+	 * @param secret HS256 shared secret, at least 32 bytes; never logged
+	 * @param jwksUri JWK Set URI of the token issuer
+	 * @param issuerUri OpenID issuer whose metadata names the JWK Set
+	 */
+	public record Jwt(String secret, String jwksUri, String issuerUri) {
+
+		/** Says which settings are present, never the secret itself. */
+		@Override
+		public String toString() {
+			return "Jwt[secret=" + ((this.secret == null || this.secret.isEmpty()) ? "unset" : "***") + ", jwksUri="
+					+ this.jwksUri + ", issuerUri=" + this.issuerUri + "]";
+		}
+
+	}
 
 	/** The two embedding back ends. */
 	public enum EmbeddingProvider {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,6 +33,19 @@ public class Extraction {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	/**
+	 * Whether some extractor reads files with this extension (lower case, no dot), so that an
+	 * upload is refused before it is queued rather than failing later.
+	 */
+	public boolean supports(String extension) {
+		return this.byExtension.containsKey(extension);
+	}
+
+	/** The extensions some extractor reads, sorted, for messages that name them. */
+	public Set<String> supportedExtensions() {
+		return new TreeSet<>(this.byExtension.keySet());
 	}
 
 	/** Extracts the file's text or throws an {@link dev.ingestor.IngestException} naming why not. */

@@ -66,8 +66,11 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 	/** Read lock: a first attempt, shared; write lock: a retried row, alone. */
 	private final ReadWriteLock isolation = new ReentrantReadWriteLock();
 
+	private final DocumentDeletion deletion;
+
 	IngestItemProcessor(QueueRepository queue, StorageResolver storage, DocumentStore store, Extraction extraction,
-			TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages) {
+			TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages,
+			DocumentDeletion deletion) {
 		this.queue = queue;
 		this.storage = storage;
 		this.store = store;
@@ -76,6 +79,7 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 		this.embedder = embedder;
 		this.model = model;
 		this.stages = stages;
+		this.deletion = deletion;
 	}
 
 	/**
@@ -85,6 +89,9 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 	 */
 	@Override
 	public IngestOutcome process(QueueItem item) {
+		if (this.deletion.handles(item)) {
+			return this.deletion.reserve(item, currentJobExecutionId());
+		}
 		Lock turn = (item.attempts() > 0) ? this.isolation.writeLock() : this.isolation.readLock();
 		turn.lock();
 		try {

@@ -43,14 +43,17 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 
 	private final TransactionTemplate savepoint;
 
+	private final DocumentDeletion deletion;
+
 	IngestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog ingestionLog, ItemStages stages,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, DocumentDeletion deletion) {
 		this.queue = queue;
 		this.store = store;
 		this.ingestionLog = ingestionLog;
 		this.stages = stages;
 		this.savepoint = new TransactionTemplate(transactionManager);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.deletion = deletion;
 	}
 
 	@Override
@@ -69,6 +72,10 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 	}
 
 	private void write(IngestOutcome outcome) {
+		if (outcome instanceof IngestOutcome.Deleted deleted) {
+			this.deletion.write(deleted);
+			return;
+		}
 		Reservation reservation = outcome.reservation();
 		Instant began = this.stages.now();
 		String message = message(outcome);

@@ -142,14 +142,15 @@ class IngestJobConfiguration {
 
 	@Bean
 	IngestItemProcessor ingestItemProcessor(QueueRepository queue, StorageResolver storage, DocumentStore store,
-			Extraction extraction, TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages) {
-		return new IngestItemProcessor(queue, storage, store, extraction, splitter, embedder, model, stages);
+			Extraction extraction, TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages,
+			DocumentDeletion deletion) {
+		return new IngestItemProcessor(queue, storage, store, extraction, splitter, embedder, model, stages, deletion);
 	}
 
 	@Bean
 	IngestItemWriter ingestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog log,
-			ItemStages stages, PlatformTransactionManager transactionManager) {
-		return new IngestItemWriter(queue, store, log, stages, transactionManager);
+			ItemStages stages, PlatformTransactionManager transactionManager, DocumentDeletion deletion) {
+		return new IngestItemWriter(queue, store, log, stages, transactionManager, deletion);
 	}
 
 	@Bean

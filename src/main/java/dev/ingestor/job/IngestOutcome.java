@@ -17,4 +17,8 @@ sealed interface IngestOutcome {
 	record Unchanged(Reservation reservation, ActiveVersion active) implements IngestOutcome {
 	}
 
+	/** A delete request, reserved; {@link DocumentDeletion} writes it. */
+	record Deleted(Reservation reservation) implements IngestOutcome {
+	}
+
 }

@@ -1,0 +1,45 @@
+package dev.ingestor.store;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Takes a document out of search: its active version and that version's chunks become inactive,
+ * in the caller's transaction, so that they commit with the delete request's terminal status.
+ */
+@Repository
+public class VersionDeactivation {
+
+	private final JdbcClient jdbc;
+
+	VersionDeactivation(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The active version's id and its active chunks, before anything changes. */
+	public Optional<Active> active(long documentNodeId) {
+		return this.jdbc.sql("""
+				SELECT v.id, (SELECT COUNT(*) FROM document_chunk c WHERE c.document_version_id = v.id AND c.is_active = TRUE)
+				FROM document_version v WHERE v.document_node_id = :node AND v.is_active = TRUE""")
+			.param("node", documentNodeId)
+			.query((rs, row) -> new Active(rs.getLong(1), rs.getLong(2)))
+			.optional();
+	}
+
+	/** Deactivates the version and its chunks; the unique "one active version" key is freed with it. */
+	public void deactivate(long versionId) {
+		this.jdbc.sql("UPDATE document_chunk SET is_active = FALSE WHERE document_version_id = :v AND is_active = TRUE")
+			.param("v", versionId)
+			.update();
+		this.jdbc.sql("UPDATE document_version SET is_active = FALSE, active_node_id = NULL WHERE id = :v")
+			.param("v", versionId)
+			.update();
+	}
+
+	/** @param chunks active chunks of the version */
+	public record Active(long versionId, long chunks) {
+	}
+
+}
