@@ -73,8 +73,8 @@ class FailureOutcomesTests extends H2JobTestBase {
 		assertOutcome(rows.get("directory"), "download_failed", "not a regular file: docs/folder.pdf");
 		assertOutcome(rows.get("outside"), "download_failed", "path is outside storage");
 		assertOutcome(rows.get("docx"), "failed", "unsupported document type '.docx'");
-		assertOutcome(rows.get("corrupt"), "failed", "corrupt or truncated PDF");
-		assertOutcome(rows.get("truncated"), "failed", "corrupt or truncated PDF");
+		assertOutcome(rows.get("corrupt"), "failed", "truncated or damaged PDF");
+		assertOutcome(rows.get("truncated"), "failed", "truncated or damaged PDF");
 		assertOutcome(rows.get("encrypted"), "failed", "encrypted PDF");
 		assertOutcome(rows.get("scanned"), "failed", "no extractable text: scanned PDF needs OCR (1 page without a text layer)");
 		assertOutcome(rows.get("blank"), "failed", "no extractable text: scanned PDF needs OCR (2 pages without");
