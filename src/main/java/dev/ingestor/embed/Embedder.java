@@ -6,6 +6,7 @@ import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.ingestor.Redaction;
 import dev.ingestor.config.IngestProperties;
 import dev.ingestor.split.TextChunk;
 import dev.langchain4j.data.embedding.Embedding;
@@ -53,7 +54,7 @@ public class Embedder {
 		this.model = model;
 		this.batchSize = properties.embeddingBatchSize();
 		this.server = (properties.embedding() == IngestProperties.EmbeddingProvider.OLLAMA)
-				? properties.ollama().url() : "in-process model";
+				? Redaction.redact(properties.ollama().url()) : "in-process model";
 		IngestProperties.Retry backoff = properties.retry();
 		this.retry = new RetryTemplate(RetryPolicy.builder()
 			.maxRetries(Math.max(0, backoff.maxAttempts() - 1))

@@ -46,6 +46,8 @@ public final class OllamaStub implements AutoCloseable {
 
 	private volatile Duration delay = Duration.ZERO;
 
+	private volatile int contextLength = 2048;
+
 	private volatile Consumer<Call> afterAnswer = call -> {
 	};
 
@@ -62,6 +64,15 @@ public final class OllamaStub implements AutoCloseable {
 		server.createContext("/api/version", exchange -> {
 			try (exchange) {
 				send(exchange, 200, "{\"version\":\"0.0.0-stub\"}");
+			}
+		});
+		// What start-up asks for the model's window: a real Ollama answers model_info with
+		// "<architecture>.context_length" (nomic-embed-text: nomic-bert, 2048).
+		server.createContext("/api/show", exchange -> {
+			try (exchange) {
+				exchange.getRequestBody().readAllBytes();
+				send(exchange, 200, "{\"model_info\":{\"general.architecture\":\"nomic-bert\",\"nomic-bert.context_length\":"
+						+ stub.contextLength + "}}");
 			}
 		});
 		server.setExecutor(Executors.newFixedThreadPool(4));
@@ -93,6 +104,12 @@ public final class OllamaStub implements AutoCloseable {
 	/** Every answer from now on, until cleared with {@code null}. */
 	public OllamaStub alwaysAnswer(Integer status, String body) {
 		this.always = (status != null) ? new Answer(status, body) : null;
+		return this;
+	}
+
+	/** The context length that {@code /api/show} reports for the model. */
+	public OllamaStub reportContextLength(int tokens) {
+		this.contextLength = tokens;
 		return this;
 	}
 
