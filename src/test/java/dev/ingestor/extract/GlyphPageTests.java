@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +14,7 @@ import java.util.regex.Pattern;
 
 import dev.ingestor.config.IngestProperties;
 import dev.ingestor.source.SourceFile;
+import dev.ingestor.support.SteppingClock;
 import dev.ingestor.support.TestPdfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +61,7 @@ class GlyphPageTests {
 		IngestProperties limits = new Binder(new MapConfigurationPropertySource(Map.of("ingest.storage-dir",
 				this.tmp.toString(), "ingest.extraction-timeout", "5m")))
 			.bindOrCreate("ingest", IngestProperties.class);
-		Extraction extraction = new Extraction(List.of(new PdfExtractor()), limits, new MinutePerReading());
+		Extraction extraction = new Extraction(List.of(new PdfExtractor()), limits, new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(1)));
 
 		assertThatExceptionOfType(LimitExceededException.class)
 			.isThrownBy(() -> extraction.extract(1, new SourceFile(pdf, Files.size(pdf), "unused")))
@@ -90,29 +88,6 @@ class GlyphPageTests {
 		assertThat(result.find()).as("child printed its outcome; output:%n%s", out).isTrue();
 		System.err.println("GlyphPageTests max-chars=" + maxChars + ": " + result.group());
 		return result;
-	}
-
-	/** Every reading of the clock is a minute after the one before: time passes with the work done. */
-	private static final class MinutePerReading extends Clock {
-
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public synchronized Instant instant() {
-			this.now = this.now.plus(Duration.ofMinutes(1));
-			return this.now;
-		}
-
 	}
 
 }

@@ -6,8 +6,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +13,7 @@ import java.util.UUID;
 import dev.ingestor.support.H2JobTestBase;
 import dev.ingestor.support.PdfFixtures;
 import dev.ingestor.support.QueueFixture.Row;
+import dev.ingestor.support.SteppingClock;
 import dev.ingestor.support.TestPdfs;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -149,37 +148,6 @@ class FailureOutcomesTests extends H2JobTestBase {
 		@Primary
 		Clock steppingClock() {
 			return new SteppingClock(Instant.parse("2030-01-01T00:00:00Z"), Duration.ofMinutes(1));
-		}
-
-	}
-
-	/** A clock that advances by a fixed step each time it is read. */
-	static final class SteppingClock extends Clock {
-
-		private Instant now;
-
-		private final Duration step;
-
-		SteppingClock(Instant start, Duration step) {
-			this.now = start;
-			this.step = step;
-		}
-
-		@Override
-		public synchronized Instant instant() {
-			Instant current = this.now;
-			this.now = this.now.plus(this.step);
-			return current;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
 		}
 
 	}
