@@ -29,20 +29,20 @@ class PdfExtractor implements DocumentExtractor {
 	/** Heap PDFBox may use for decoded streams before it spills to a temp file. */
 	static final long MAIN_MEMORY_BYTES = 32L * 1024 * 1024;
 
-	@Override
-	public Set<String> extensions() {
-		return Set.of("pdf");
-	}
-
 	/**
-	 * Glyphs a page may hold in PDFBox's per-page lists before they are written out: a page
-	 * that goes past it (thousands of times a dense real page) is read in slices, so that one
-	 * page can never hold the heap.
+	 * Glyphs a page may hold in PDFBox's per-page lists before they are written out: a page that
+	 * goes past it (several times a dense real page of 3,000 to 5,000) is read in slices, so that
+	 * one page can never hold the heap.
 	 */
 	static final int GLYPHS_PER_SLICE = 20_000;
 
 	/** Glyphs between two checks of the character and time limits inside a page. */
 	static final int GLYPHS_PER_CHECK = 1_000;
+
+	@Override
+	public Set<String> extensions() {
+		return Set.of("pdf");
+	}
 
 	@Override
 	public ExtractedDocument extract(long itemId, Path file, ExtractionBudget budget) throws IOException {
