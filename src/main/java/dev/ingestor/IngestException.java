@@ -8,13 +8,14 @@ public abstract class IngestException extends RuntimeException {
 
 	private final long queueItemId;
 
+	// Messages end up in rag_message, ingestion_log and the logs: a quoted URL loses its credentials here.
 	protected IngestException(long queueItemId, String message) {
-		super(message);
+		super(Redaction.redact(message));
 		this.queueItemId = queueItemId;
 	}
 
 	protected IngestException(long queueItemId, String message, Throwable cause) {
-		super(message, cause);
+		super(Redaction.redact(message), cause);
 		this.queueItemId = queueItemId;
 	}
 

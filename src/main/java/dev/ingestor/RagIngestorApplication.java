@@ -11,6 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class RagIngestorApplication {
 
 	public static void main(String[] args) {
+		String refusal = PathEncoding.refusal();
+		if (refusal != null) {
+			System.err.println(refusal);
+			System.exit(PathEncoding.EXIT_CODE);
+		}
 		System.exit(IngestCli.execute(args));
 	}
 

@@ -148,11 +148,13 @@ public record IngestProperties(
 	 * @param url base URL of the Ollama server
 	 * @param model embedding model the server should run
 	 * @param timeout per-request timeout
+	 * @param contextLength tokens the model reads; 0 means "ask the server's /api/show at start-up"
 	 */
 	public record Ollama(
 			@DefaultValue("http://localhost:11434") String url,
 			@DefaultValue("nomic-embed-text") String model,
-			@DefaultValue("60s") Duration timeout) {
+			@DefaultValue("60s") Duration timeout,
+			@DefaultValue("0") int contextLength) {
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
+import dev.ingestor.Redaction;
 import dev.ingestor.config.IngestProperties;
 import dev.ingestor.split.TextChunk;
 import dev.langchain4j.data.embedding.Embedding;
@@ -64,7 +65,7 @@ public class Embedder {
 		this.model = model;
 		this.batchSize = properties.embeddingBatchSize();
 		this.server = (properties.embedding() == IngestProperties.EmbeddingProvider.OLLAMA)
-				? properties.ollama().url() : "in-process model";
+				? Redaction.redact(properties.ollama().url()) : "in-process model";
 		IngestProperties.Retry backoff = properties.retry();
 		this.retry = new RetryTemplate(RetryPolicy.builder()
 			.maxRetries(Math.max(0, backoff.maxAttempts() - 1))

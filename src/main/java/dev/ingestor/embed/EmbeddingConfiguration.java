@@ -27,7 +27,8 @@ class EmbeddingConfiguration {
 	EmbeddingModelSpec embeddingModelSpec(IngestProperties properties) {
 		return switch (properties.embedding()) {
 			case LOCAL -> new EmbeddingModelSpec("local:all-minilm-l6-v2", MINILM_MAX_INPUT_TOKENS);
-			case OLLAMA -> new EmbeddingModelSpec("ollama:" + properties.ollama().model(), Integer.MAX_VALUE);
+			case OLLAMA -> new EmbeddingModelSpec("ollama:" + properties.ollama().model(),
+					OllamaContextWindow.of(properties.ollama()));
 		};
 	}
 

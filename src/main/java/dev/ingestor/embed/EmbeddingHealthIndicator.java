@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import dev.ingestor.Redaction;
 import dev.ingestor.config.IngestProperties;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -43,7 +44,7 @@ class EmbeddingHealthIndicator extends AbstractHealthIndicator {
 			return;
 		}
 		String url = this.properties.ollama().url().replaceAll("/+$", "");
-		builder.withDetail("url", url);
+		builder.withDetail("url", Redaction.redact(url));
 		HttpClient client = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/version")).timeout(PROBE_TIMEOUT).GET().build();
 		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.ingestor.Redaction;
 import dev.ingestor.config.IngestProperties;
 
 import org.springframework.stereotype.Component;
@@ -35,6 +36,8 @@ public class EmbeddingProbe {
 		}
 		String url = this.properties.ollama().url().replaceAll("/+$", "");
 		String model = this.properties.ollama().model();
+		// What people read (health details, logs) never carries the URL's credentials.
+		String shown = Redaction.redact(url);
 		HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/show"))
 			.timeout(TIMEOUT)
@@ -44,17 +47,17 @@ public class EmbeddingProbe {
 		try {
 			int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 			if (status == 404) {
-				return Optional.of("the embedding server (" + url + ") has no model '" + model + "'");
+				return Optional.of("the embedding server (" + shown + ") has no model '" + model + "'");
 			}
 			return (status == 200) ? Optional.empty()
-					: Optional.of("the embedding server (" + url + ") answered HTTP " + status);
+					: Optional.of("the embedding server (" + shown + ") answered HTTP " + status);
 		}
 		catch (IOException ex) {
-			return Optional.of("cannot reach the embedding server (" + url + "): " + Embedder.describe(ex));
+			return Optional.of("cannot reach the embedding server (" + shown + "): " + Embedder.describe(ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return Optional.of("interrupted while probing the embedding server (" + url + ")");
+			return Optional.of("interrupted while probing the embedding server (" + shown + ")");
 		}
 	}
 

@@ -10,7 +10,7 @@ import dev.ingestor.config.IngestProperties;
 /**
  * Per-document limits, checked as pages arrive so that a huge or slow document is stopped
  * early instead of after it has filled the heap. The time limit is cooperative: it is checked
- * between pages.
+ * between pages, and inside a page by extractors that stream its glyphs.
  */
 final class ExtractionBudget {
 
@@ -46,6 +46,18 @@ final class ExtractionBudget {
 		if (this.chars + charsSoFar > this.limits.maxChars()) {
 			throw new LimitExceededException(this.itemId,
 					"document text is over the character limit of " + this.limits.maxChars());
+		}
+	}
+
+	/** Checked while one page is still being read, with the characters it has produced so far. */
+	void checkInPage(int pageNumber, long pageCharsSoFar) {
+		if (this.chars + pageCharsSoFar > this.limits.maxChars()) {
+			throw new LimitExceededException(this.itemId, "document text is over the character limit of "
+					+ this.limits.maxChars() + " (stopped inside page " + pageNumber + ")");
+		}
+		if (this.clock.instant().isAfter(this.deadline)) {
+			throw new LimitExceededException(this.itemId, "extraction took longer than the time limit of "
+					+ format(this.limits.extractionTimeout()) + " (stopped inside page " + pageNumber + ")");
 		}
 	}
 

@@ -115,18 +115,21 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 		this.stages.reserved(item.id(), run, began, item.storagePath());
 		Instant phase = this.stages.now();
 		SourceFile file = this.storage.resolve(item.id(), item.storagePath());
-		Optional<ActiveVersion> active = this.store.activeVersion(item.documentNodeId());
-		if (active.isPresent() && this.store.versionKey().matches(active.get().id(), file.contentHash())) {
-			return new IngestOutcome.Unchanged(reservation, active.get());
+		// The resolver hands over a private copy of the hashed bytes; closing deletes it.
+		try (file) {
+			Optional<ActiveVersion> active = this.store.activeVersion(item.documentNodeId());
+			if (active.isPresent() && this.store.versionKey().matches(active.get().id(), file.contentHash())) {
+				return new IngestOutcome.Unchanged(reservation, active.get());
+			}
+			ExtractedDocument document = this.extraction.extract(item.id(), file);
+			heartbeat(reservation);
+			this.stages.passed(Stage.EXTRACTED, item.id(), run, phase, 0, IngestItemWriter.count(document.pageCount(), "page"));
+			phase = this.stages.now();
+			List<TextChunk> chunks = this.splitter.split(document);
+			EmbeddedDocument embedded = embed(reservation, file, document, chunks, active);
+			this.stages.passed(Stage.EMBEDDED, item.id(), run, phase, chunks.size(), IngestItemWriter.count(chunks.size(), "chunk"));
+			return new IngestOutcome.Embedded(reservation, embedded);
 		}
-		ExtractedDocument document = this.extraction.extract(item.id(), file);
-		heartbeat(reservation);
-		this.stages.passed(Stage.EXTRACTED, item.id(), run, phase, 0, IngestItemWriter.count(document.pageCount(), "page"));
-		phase = this.stages.now();
-		List<TextChunk> chunks = this.splitter.split(document);
-		EmbeddedDocument embedded = embed(reservation, file, document, chunks, active);
-		this.stages.passed(Stage.EMBEDDED, item.id(), run, phase, chunks.size(), IngestItemWriter.count(chunks.size(), "chunk"));
-		return new IngestOutcome.Embedded(reservation, embedded);
 	}
 
 	/**

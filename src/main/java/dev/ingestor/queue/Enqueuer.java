@@ -37,7 +37,7 @@ public class Enqueuer {
 	@Transactional
 	public Queued enqueue(Path file, boolean move) throws IOException {
 		String name = file.getFileName().toString();
-		String relative = "enqueued/" + LocalDate.now(ZoneOffset.UTC) + "/" + UUID.randomUUID() + "/" + name;
+		String relative = storagePathFor(name);
 		Path target = this.storageDir.resolve(relative);
 		Files.createDirectories(target.getParent());
 		if (move) {
@@ -58,7 +58,27 @@ public class Enqueuer {
 		}
 	}
 
-	private static void moveInto(Path file, Path target) throws IOException {
+	/** A new, unique place in storage for a file of this name, relative to storage. */
+	String storagePathFor(String name) {
+		return "enqueued/" + LocalDate.now(ZoneOffset.UTC) + "/" + UUID.randomUUID() + "/" + name;
+	}
+
+	Path storageDir() {
+		return this.storageDir;
+	}
+
+	/** Queues a file that already lies in storage, in its own transaction. */
+	@Transactional
+	public long queueStored(String name, String storagePath) {
+		return this.queue.enqueue(name, storagePath);
+	}
+
+	/** Whether a row for this storage path exists, whatever its status. */
+	boolean isQueued(String storagePath) {
+		return this.queue.countWithStoragePath(storagePath) > 0;
+	}
+
+	static void moveInto(Path file, Path target) throws IOException {
 		try {
 			Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
 		}

@@ -1,5 +1,7 @@
 package dev.ingestor.queue;
 
+import dev.ingestor.Redaction;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +46,12 @@ public class IngestionLog {
 			.update();
 	}
 
-	/** Cuts a message to the column width rather than failing the write over a long cause. */
+	/**
+	 * Cuts a message to the column width rather than failing the write over a long cause, and
+	 * hides credentials of any URL it quotes: every rag_message and log row passes here.
+	 */
 	static String fit(String message) {
-		String text = (message != null) ? message : "";
+		String text = (message != null) ? Redaction.redact(message) : "";
 		return (text.length() <= MESSAGE_LIMIT) ? text : text.substring(0, MESSAGE_LIMIT - 1) + "…";
 	}
 

@@ -139,6 +139,14 @@ public class QueueRepository {
 		return keys.getKey().longValue();
 	}
 
+	/** Rows that point at this storage path: how the inbox tells whether a take was committed. */
+	long countWithStoragePath(String storagePath) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM ingestion_queue_item WHERE storage_path = :path")
+			.param("path", storagePath)
+			.query(Long.class)
+			.single();
+	}
+
 	private long insert(String sql, String value) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql(sql).param("v", value).update(keys, "id");

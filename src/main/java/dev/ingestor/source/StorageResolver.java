@@ -1,17 +1,13 @@
 package dev.ingestor.source;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import dev.ingestor.config.IngestProperties;
@@ -37,14 +33,22 @@ public class StorageResolver {
 
 	private final Path storageDir;
 
+	/** Bytes of a file copied for parsing; one more than the size limit, so that "over it" shows. */
+	private final long copyLimit;
+
 	@Autowired
 	StorageResolver(IngestProperties properties) {
-		this(properties.storageDir());
+		this(properties.storageDir(), properties.maxFileBytes() + 1);
 	}
 
 	/** For tests of the containment rules alone, without a whole configuration. */
 	StorageResolver(Path storageDir) {
+		this(storageDir, Long.MAX_VALUE);
+	}
+
+	private StorageResolver(Path storageDir, long copyLimit) {
 		this.storageDir = storageDir.toAbsolutePath().normalize();
+		this.copyLimit = copyLimit;
 	}
 
 	/** The storage directory as configured, absolute. */
@@ -52,7 +56,11 @@ public class StorageResolver {
 		return this.storageDir;
 	}
 
-	/** Resolves, checks and hashes the file of one queue row; every refusal is download_failed. */
+	/**
+	 * Resolves and checks the file of one queue row, then opens it once and hashes it into a
+	 * private copy (see {@link PrivateCopy}); every refusal is download_failed. The caller closes
+	 * the result to delete the copy.
+	 */
 	public SourceFile resolve(long itemId, String storagePath) {
 		Path real = realPathUnderStorage(itemId, storagePath);
 		if (!Files.isRegularFile(real)) {
@@ -62,7 +70,23 @@ public class StorageResolver {
 			throw new SourceUnavailableException(itemId, "file is not readable: " + storagePath);
 		}
 		try {
-			return new SourceFile(real, Files.size(real), sha256(real));
+			Path storage = storageRealPath();
+			String name = real.getFileName().toString();
+			int dot = name.lastIndexOf('.');
+			return PrivateCopy.of(storage, storage.relativize(real), this.copyLimit, (dot < 0) ? "" : name.substring(dot));
+		}
+		catch (NoSuchFileException ex) {
+			throw new SourceUnavailableException(itemId, "file not found in storage (removed after the check): "
+					+ printable(storagePath), ex);
+		}
+		catch (AccessDeniedException ex) {
+			throw new SourceUnavailableException(itemId, "file is not readable: " + printable(storagePath), ex);
+		}
+		catch (FileSystemException ex) {
+			// O_NOFOLLOW met a link (ELOOP) or a directory became something else: the path was
+			// changed between the check and the open, and nothing outside storage was read.
+			throw new SourceUnavailableException(itemId, "path changed while it was being opened (a link or file was "
+					+ "swapped in after the check), refused: " + printable(storagePath) + " (" + ex.getMessage() + ")", ex);
 		}
 		catch (IOException ex) {
 			throw new SourceUnavailableException(itemId, "cannot read file " + storagePath + ": " + ex.getMessage(), ex);
@@ -131,20 +155,6 @@ public class StorageResolver {
 
 	private static String printable(String path) {
 		return path.replace("\0", "\\0");
-	}
-
-	private static String sha256(Path file) throws IOException {
-		MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM ships SHA-256", ex);
-		}
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-			in.transferTo(OutputStream.nullOutputStream());
-		}
-		return HexFormat.of().formatHex(digest.digest());
 	}
 
 }

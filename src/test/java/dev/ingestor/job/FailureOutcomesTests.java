@@ -6,8 +6,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +13,7 @@ import java.util.UUID;
 import dev.ingestor.support.H2JobTestBase;
 import dev.ingestor.support.PdfFixtures;
 import dev.ingestor.support.QueueFixture.Row;
+import dev.ingestor.support.SteppingClock;
 import dev.ingestor.support.TestPdfs;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -73,8 +72,8 @@ class FailureOutcomesTests extends H2JobTestBase {
 		assertOutcome(rows.get("directory"), "download_failed", "not a regular file: docs/folder.pdf");
 		assertOutcome(rows.get("outside"), "download_failed", "path is outside storage");
 		assertOutcome(rows.get("docx"), "failed", "unsupported document type '.docx'");
-		assertOutcome(rows.get("corrupt"), "failed", "corrupt or truncated PDF");
-		assertOutcome(rows.get("truncated"), "failed", "corrupt or truncated PDF");
+		assertOutcome(rows.get("corrupt"), "failed", "truncated or damaged PDF");
+		assertOutcome(rows.get("truncated"), "failed", "truncated or damaged PDF");
 		assertOutcome(rows.get("encrypted"), "failed", "encrypted PDF");
 		assertOutcome(rows.get("scanned"), "failed", "no extractable text: scanned PDF needs OCR (1 page without a text layer)");
 		assertOutcome(rows.get("blank"), "failed", "no extractable text: scanned PDF needs OCR (2 pages without");
@@ -149,41 +148,6 @@ class FailureOutcomesTests extends H2JobTestBase {
 		@Primary
 		Clock steppingClock() {
 			return new SteppingClock(Instant.parse("2030-01-01T00:00:00Z"), Duration.ofMinutes(1));
-		}
-
-	}
-
-	/**
-	 * A clock that advances by a fixed step each time it is read, on each thread separately:
-	 * documents are processed on several threads at once, and one document's deadline must not
-	 * move with another document's reads.
-	 */
-	static final class SteppingClock extends Clock {
-
-		private final ThreadLocal<Instant> now;
-
-		private final Duration step;
-
-		SteppingClock(Instant start, Duration step) {
-			this.now = ThreadLocal.withInitial(() -> start);
-			this.step = step;
-		}
-
-		@Override
-		public Instant instant() {
-			Instant current = this.now.get();
-			this.now.set(current.plus(this.step));
-			return current;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
 		}
 
 	}

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import dev.ingestor.support.H2JobTestBase;
+import dev.ingestor.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,17 +34,24 @@ class InboxTests extends H2JobTestBase {
 	@Autowired
 	Enqueuer enqueuer;
 
+	static final Duration POLL = Duration.ofSeconds(5);
+
 	Inbox inbox;
+
+	MutableClock clock;
 
 	@BeforeEach
 	void inbox() throws IOException {
-		this.inbox = new Inbox(this.dir, Duration.ofSeconds(5), this.enqueuer, Clock.fixed(NOW, ZoneOffset.UTC));
+		this.clock = new MutableClock(NOW);
+		this.inbox = new Inbox(this.dir, POLL, this.enqueuer, this.clock);
 	}
 
 	@Test
 	void completeFileIsMovedIntoStorageAndQueued() throws IOException {
 		Path file = settled(write("report.md", "# Quarterly report"));
 
+		assertThat(this.inbox.drain()).as("first seen: it must stay unchanged for a poll interval").isZero();
+		this.clock.advance(POLL);
 		assertThat(this.inbox.drain()).isEqualTo(1);
 
 		assertThat(file).doesNotExist();
@@ -60,6 +70,9 @@ class InboxTests extends H2JobTestBase {
 				write("growing.pdf", "written a moment ago"));
 
 		assertThat(this.inbox.drain()).isZero();
+		this.clock.advance(POLL);
+		Files.writeString(this.dir.resolve("growing.pdf"), " and more", StandardOpenOption.APPEND);
+		assertThat(this.inbox.drain()).isZero();
 
 		assertThat(ignored).allSatisfy(path -> assertThat(path).exists());
 		assertThat(queuedRows()).isZero();
@@ -70,8 +83,10 @@ class InboxTests extends H2JobTestBase {
 	void fileIsTakenOnceItHasSettled() throws IOException {
 		Path file = write("late.txt", "still being written");
 		assertThat(this.inbox.drain()).isZero();
+		this.clock.advance(POLL.minusMillis(1));
+		assertThat(this.inbox.drain()).as("not yet a full poll interval").isZero();
 
-		settled(file);
+		this.clock.advance(Duration.ofMillis(1));
 
 		assertThat(this.inbox.drain()).isEqualTo(1);
 		assertThat(file).doesNotExist();
@@ -80,10 +95,10 @@ class InboxTests extends H2JobTestBase {
 	@Test
 	void laterFileOfTheSameNameIsTakenToo() throws IOException {
 		settled(write("same.txt", "first"));
-		assertThat(this.inbox.drain()).isEqualTo(1);
+		assertThat(drainOverAPollInterval()).isEqualTo(1);
 		settled(write("same.txt", "second"));
 
-		assertThat(this.inbox.drain()).isEqualTo(1);
+		assertThat(drainOverAPollInterval()).isEqualTo(1);
 
 		assertThat(queuedRows()).isEqualTo(2);
 	}
@@ -108,6 +123,48 @@ class InboxTests extends H2JobTestBase {
 		assertThat(queuedRows()).isZero();
 		// The .rejected folder is itself hidden: the next drain does not offer it again.
 		assertThat(this.inbox.drain()).isZero();
+	}
+
+	@Test
+	void fileHeldOpenForWritingWaitsThoughItsSizeAndTimeLookSettled() throws IOException {
+		Path file = this.dir.resolve("paused.pdf");
+		try (FileChannel writer = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+			writer.write(ByteBuffer.wrap("%PDF-1.7 first half".getBytes(StandardCharsets.US_ASCII)));
+			settled(file);
+
+			assertThat(drainOverAPollInterval()).isZero();
+			this.clock.advance(Duration.ofMinutes(1));
+			assertThat(this.inbox.drain()).isZero();
+			assertThat(file).exists();
+		}
+
+		assertThat(this.inbox.drain()).as("closed by its writer, unchanged for long enough").isEqualTo(1);
+	}
+
+	@Test
+	void rejectedFileWithANameTooLongForThePrefixIsMovedAsideWithItsFullName(@TempDir Path outside)
+			throws IOException {
+		String longName = "é".repeat(100) + "-" + "n".repeat(40) + ".pdf";
+		Path target = Files.writeString(outside.resolve("target.pdf"), "elsewhere");
+		Files.createSymbolicLink(this.dir.resolve(longName), target);
+
+		assertThat(this.inbox.drain()).isZero();
+
+		assertThat(this.dir.resolve(longName)).doesNotExist();
+		try (var rejected = Files.list(this.dir.resolve(Inbox.REJECTED))) {
+			List<Path> moved = rejected.toList();
+			assertThat(moved).hasSize(2)
+				.allSatisfy(path -> assertThat(path.getFileName().toString().getBytes(StandardCharsets.UTF_8).length)
+					.isLessThanOrEqualTo(255));
+			Path reason = moved.stream().filter(path -> path.toString().endsWith(".reason.txt")).findFirst().orElseThrow();
+			assertThat(reason).content(StandardCharsets.UTF_8).startsWith(longName + ": a symbolic link");
+		}
+	}
+
+	private int drainOverAPollInterval() {
+		int queued = this.inbox.drain();
+		this.clock.advance(POLL);
+		return queued + this.inbox.drain();
 	}
 
 	private long queuedRows() {

@@ -104,11 +104,12 @@ class StorageResolverTraversalTests {
 	@MethodSource("allowed")
 	void allowedInsideStorageIncludingThroughAnInsideSymlink(String storagePath, String realUnderStorage)
 			throws IOException {
-		SourceFile file = new StorageResolver(storage).resolve(7, storagePath);
-
-		assertThat(file.path()).isEqualTo(storage.toRealPath().resolve(realUnderStorage));
-		assertThat(file.size()).isEqualTo(Files.size(file.path()));
-		assertThat(file.contentHash()).hasSize(64);
+		try (SourceFile file = new StorageResolver(storage).resolve(7, storagePath)) {
+			assertThat(file.origin()).isEqualTo(storage.toRealPath().resolve(realUnderStorage));
+			assertThat(file.path()).hasSameBinaryContentAs(file.origin());
+			assertThat(file.size()).isEqualTo(Files.size(file.path()));
+			assertThat(file.contentHash()).hasSize(64);
+		}
 	}
 
 	@Test
@@ -116,8 +117,9 @@ class StorageResolverTraversalTests {
 		Path linkedStorage = Files.createSymbolicLink(root.resolve("storage-link"), storage);
 		StorageResolver resolver = new StorageResolver(linkedStorage);
 
-		assertThat(resolver.resolve(7, "real/inner/doc.txt").path())
-			.isEqualTo(storage.toRealPath().resolve("real/inner/doc.txt"));
+		try (SourceFile file = resolver.resolve(7, "real/inner/doc.txt")) {
+			assertThat(file.origin()).isEqualTo(storage.toRealPath().resolve("real/inner/doc.txt"));
+		}
 		assertThatExceptionOfType(SourceUnavailableException.class)
 			.isThrownBy(() -> resolver.resolve(7, "link-out.txt"))
 			.withMessageContaining(OUTSIDE);

@@ -48,6 +48,8 @@ public final class OllamaStub implements AutoCloseable {
 
 	private volatile boolean modelMissing;
 
+	private volatile int contextLength = 2048;
+
 	private volatile Consumer<Call> afterAnswer = call -> {
 	};
 
@@ -69,12 +71,19 @@ public final class OllamaStub implements AutoCloseable {
 				send(exchange, 200, "{\"version\":\"0.0.0-stub\"}");
 			}
 		});
-		// What the outage probe asks: does the server have the model? 404 once told it has none.
+		// What start-up asks for the model's window (a real Ollama answers model_info with
+		// "<architecture>.context_length"; nomic-embed-text: nomic-bert, 2048), and what the outage
+		// probe asks: does the server have the model? 404 once told it has none.
 		server.createContext("/api/show", exchange -> {
 			try (exchange) {
 				exchange.getRequestBody().readAllBytes();
-				send(exchange, stub.modelMissing ? 404 : 200,
-						stub.modelMissing ? "{\"error\":\"model not found\"}" : "{\"details\":{}}");
+				if (stub.modelMissing) {
+					send(exchange, 404, "{\"error\":\"model not found\"}");
+				}
+				else {
+					send(exchange, 200, "{\"model_info\":{\"general.architecture\":\"nomic-bert\",\"nomic-bert.context_length\":"
+							+ stub.contextLength + "}}");
+				}
 			}
 		});
 		server.setExecutor(Executors.newFixedThreadPool(8));
@@ -112,6 +121,12 @@ public final class OllamaStub implements AutoCloseable {
 	/** Whether {@code /api/show} says the model is missing, as a server without it pulled does. */
 	public OllamaStub modelMissing(boolean missing) {
 		this.modelMissing = missing;
+		return this;
+	}
+
+	/** The context length that {@code /api/show} reports for the model. */
+	public OllamaStub reportContextLength(int tokens) {
+		this.contextLength = tokens;
 		return this;
 	}
 

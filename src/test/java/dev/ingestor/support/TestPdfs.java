@@ -46,4 +46,29 @@ public final class TestPdfs {
 		return target;
 	}
 
+	/**
+	 * One page holding {@code glyphs} glyphs in lines of 1,000, as a hostile or machine-made file
+	 * does: its content stream compresses to a few KB however many glyphs it draws.
+	 */
+	public static Path glyphPage(Path target, int glyphs) throws IOException {
+		try (PDDocument document = new PDDocument()) {
+			PDPage page = new PDPage(PDRectangle.A4);
+			document.addPage(page);
+			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+				content.beginText();
+				content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 1);
+				content.setLeading(1);
+				content.newLineAtOffset(10, 830);
+				String line = "x".repeat(1000);
+				for (int drawn = 0; drawn < glyphs; drawn += line.length()) {
+					content.showText(line.substring(0, Math.min(line.length(), glyphs - drawn)));
+					content.newLine();
+				}
+				content.endText();
+			}
+			document.save(target.toFile());
+		}
+		return target;
+	}
+
 }
