@@ -125,12 +125,14 @@ class OllamaJobTests extends H2JobTestBase {
 		JobExecution execution = this.jobOperatorTestUtils.startJob();
 
 		assertThat(execution.getExecutionContext().getString("ingest.stopReason", "")).isEqualTo("EMBEDDING_UNAVAILABLE");
-		assertThat(OLLAMA.calls()).hasSize(1);
-		assertThat(this.queue.row(first).status()).isEqualTo("failed");
-		assertThat(this.queue.row(first).ragMessage()).startsWith("embedding model missing on the server")
-			.contains("not found");
-		assertThat(this.queue.row(second).status()).isEqualTo("queued");
-		assertThat(this.queue.row(third).status()).isEqualTo("queued");
+		// Documents are in flight together, so any of them may be the one in hand when the
+		// outage shows; exactly one ends failed with the cause, the others stay queued.
+		List<Row> rows = List.of(this.queue.row(first), this.queue.row(second), this.queue.row(third));
+		assertThat(rows).filteredOn(row -> row.status().equals("failed"))
+			.singleElement()
+			.satisfies(row -> assertThat(row.ragMessage()).startsWith("embedding model missing on the server")
+				.contains("not found"));
+		assertThat(rows).filteredOn(row -> row.status().equals("queued")).hasSize(2);
 	}
 
 	private static String paragraphs(int count) {
