@@ -1,9 +1,9 @@
 package dev.ingestor.embed;
 
 import dev.ingestor.config.IngestProperties;
+import dev.ingestor.split.ModelTokenizer;
 import dev.ingestor.split.TextSplitter;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
 
@@ -58,7 +58,9 @@ class EmbeddingConfiguration {
 			throw new IllegalStateException("ingest.max-chunk-tokens=" + size + " is over what " + spec.name()
 					+ " reads (" + spec.maxInputTokens() + " tokens); the rest of every chunk would be silently dropped");
 		}
-		return new TextSplitter(size, properties.chunkOverlapTokens(), new HuggingFaceTokenCountEstimator());
+		ModelTokenizer tokenizer = ModelTokenizer.fromClasspath((properties.embedding() == IngestProperties.EmbeddingProvider.LOCAL)
+				? ModelTokenizer.MINILM : ModelTokenizer.BERT);
+		return new TextSplitter(size, properties.chunkOverlapTokens(), tokenizer);
 	}
 
 }
