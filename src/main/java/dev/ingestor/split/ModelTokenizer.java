@@ -3,15 +3,17 @@ package dev.ingestor.split;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.huggingface.tokenizers.jni.CharSpan;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An embedding model's own tokenizer (its {@code tokenizer.json}), asked once per window of
- * text for where each token starts and ends, so that chunks are cut on token offsets instead of
- * re-counting growing prefixes. Counts exclude the special tokens ([CLS], [SEP]) the model adds.
+ * An embedding model's own tokenizer, built from its {@code tokenizer.json}, asked once per
+ * window of text for where each token starts and ends, so that chunks are cut on token offsets
+ * instead of re-counting growing prefixes. Counts exclude the special tokens ([CLS], [SEP])
+ * the model adds. Only BERT WordPiece tokenizers (uncased) are supported; others are refused.
  */
 public final class ModelTokenizer {
 
@@ -21,27 +23,46 @@ public final class ModelTokenizer {
 	/** BERT's uncased word pieces, as read by nomic-embed-text (langchain4j's bundled copy). */
 	public static final String BERT = "/bert-tokenizer.json";
 
-	private final HuggingFaceTokenizer tokenizer;
+	private final WordPiece wordPiece;
 
 	private final String name;
 
-	private ModelTokenizer(HuggingFaceTokenizer tokenizer, String name) {
-		this.tokenizer = tokenizer;
+	private ModelTokenizer(WordPiece wordPiece, String name) {
+		this.wordPiece = wordPiece;
 		this.name = name;
 	}
 
-	/** Loads a {@code tokenizer.json} from the classpath, without truncation or padding. */
+	/** Loads a {@code tokenizer.json} from the classpath. */
 	public static ModelTokenizer fromClasspath(String resource) {
 		try (InputStream json = ModelTokenizer.class.getResourceAsStream(resource)) {
 			if (json == null) {
 				throw new IllegalStateException("tokenizer " + resource + " is not on the classpath");
 			}
-			return new ModelTokenizer(HuggingFaceTokenizer.newInstance(json,
-					Map.of("padding", "false", "truncation", "false", "addSpecialTokens", "false")), resource);
+			return new ModelTokenizer(new WordPiece(vocabulary(JsonMapper.builder().build().readTree(json), resource)),
+					resource);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read tokenizer " + resource, ex);
 		}
+	}
+
+	private static Set<String> vocabulary(JsonNode tokenizer, String resource) {
+		JsonNode normalizer = tokenizer.path("normalizer");
+		JsonNode model = tokenizer.path("model");
+		boolean bert = "BertNormalizer".equals(normalizer.path("type").asString(""))
+				&& normalizer.path("lowercase").asBoolean(false) && normalizer.path("clean_text").asBoolean(false)
+				&& normalizer.path("handle_chinese_chars").asBoolean(false)
+				&& (normalizer.path("strip_accents").isNull() || normalizer.path("strip_accents").asBoolean(false))
+				&& "BertPreTokenizer".equals(tokenizer.path("pre_tokenizer").path("type").asString(""))
+				&& "WordPiece".equals(model.path("type").asString("")) && model.path("max_input_chars_per_word").asInt() == 100
+				&& "##".equals(model.path("continuing_subword_prefix").asString(""));
+		if (!bert) {
+			throw new IllegalStateException("tokenizer " + resource + " is not an uncased BERT WordPiece tokenizer;"
+					+ " chunks could not be measured in its tokens");
+		}
+		Set<String> vocabulary = new HashSet<>();
+		model.path("vocab").propertyNames().forEach(vocabulary::add);
+		return vocabulary;
 	}
 
 	/** Which tokenizer this is (its resource name). */
@@ -51,33 +72,12 @@ public final class ModelTokenizer {
 
 	/** Tokens the model reads for this text, special tokens excluded. */
 	public int count(String text) {
-		return this.tokenizer.encode(text, false, false).getIds().length;
+		return this.wordPiece.spans(text).length / 2;
 	}
 
-	/**
-	 * Each token's span in {@code text}, in UTF-16 indices: {@code [start0, end0, start1, end1, ...]}.
-	 * The native tokenizer counts in code points, so offsets are mapped back when the text holds
-	 * characters outside the BMP (emoji, rare CJK).
-	 */
+	/** Each token's span in {@code text}, in UTF-16 indices: {@code [start0, end0, start1, end1, ...]}. */
 	int[] spans(String text) {
-		CharSpan[] spans = this.tokenizer.encode(text, false, false).getCharTokenSpans();
-		int[] utf16 = (text.codePointCount(0, text.length()) == text.length()) ? null : codePointToUtf16(text);
-		int[] result = new int[spans.length * 2];
-		for (int i = 0; i < spans.length; i++) {
-			result[2 * i] = (utf16 == null) ? spans[i].getStart() : utf16[spans[i].getStart()];
-			result[2 * i + 1] = (utf16 == null) ? spans[i].getEnd() : utf16[spans[i].getEnd()];
-		}
-		return result;
-	}
-
-	private static int[] codePointToUtf16(String text) {
-		int[] map = new int[text.codePointCount(0, text.length()) + 1];
-		int cp = 0;
-		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-			map[cp++] = i;
-		}
-		map[cp] = text.length();
-		return map;
+		return this.wordPiece.spans(text);
 	}
 
 }
