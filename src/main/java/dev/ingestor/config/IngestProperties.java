@@ -85,11 +85,17 @@ public record IngestProperties(
 	 * @param url base URL of the Ollama server
 	 * @param model embedding model the server should run
 	 * @param timeout per-request timeout
+	 * @param contextTokens the model's context window in tokens: a larger chunk size is refused
 	 */
 	public record Ollama(
 			@DefaultValue("http://localhost:11434") String url,
 			@DefaultValue("nomic-embed-text") String model,
-			@DefaultValue("60s") Duration timeout) {
+			@DefaultValue("60s") Duration timeout,
+			@DefaultValue(DEFAULT_OLLAMA_CONTEXT_TOKENS) int contextTokens) {
+
+		/** nomic-embed-text's context length in Ollama ({@code ollama show nomic-embed-text}). */
+		static final String DEFAULT_OLLAMA_CONTEXT_TOKENS = "2048";
+
 	}
 
 	/**

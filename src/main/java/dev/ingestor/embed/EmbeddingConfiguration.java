@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * Chooses the embedding model and sizes the splitter to it. Both supported models (MiniLM and
- * nomic-embed-text) read BERT word pieces, so one BERT tokenizer measures chunks for either.
+ * Chooses the embedding model and sizes the splitter to it, measuring chunks with the model's own
+ * tokenizer: MiniLM's bundled {@code tokenizer.json}; for Ollama, BERT's uncased word pieces,
+ * which nomic-embed-text (the default) reads.
  */
 @Configuration(proxyBeanMethods = false)
 class EmbeddingConfiguration {
@@ -28,7 +29,8 @@ class EmbeddingConfiguration {
 	EmbeddingModelSpec embeddingModelSpec(IngestProperties properties) {
 		return switch (properties.embedding()) {
 			case LOCAL -> new EmbeddingModelSpec("local:all-minilm-l6-v2", MINILM_MAX_INPUT_TOKENS);
-			case OLLAMA -> new EmbeddingModelSpec("ollama:" + properties.ollama().model(), Integer.MAX_VALUE);
+			// Ollama truncates silently past its context: the window is configured, never assumed endless.
+			case OLLAMA -> new EmbeddingModelSpec("ollama:" + properties.ollama().model(), properties.ollama().contextTokens());
 		};
 	}
 
