@@ -50,14 +50,18 @@ final class PageCutter {
 				continue;
 			}
 			int from = this.next;
-			if (from >= this.usable || (!this.lastWindow && from > 0 && from + this.maxTokens > this.usable)) {
-				// Too little left in this window for a full piece: read on from this piece's start.
-				this.position = (from < this.usable) ? start(from) : this.position;
-				this.done = this.lastWindow && from >= this.usable;
-				this.spans = null;
-				continue;
+			if (this.lastWindow && from >= this.usable) {
+				this.done = true;
 			}
-			return cut(from);
+			else if (from >= this.usable || (!this.lastWindow && from > 0 && from + this.maxTokens > this.usable)) {
+				// Too little left in this window for a full piece: read on from this piece's start
+				// (the window's last token included: it may have been cut by the window's edge).
+				this.position = (2 * from < this.spans.length) ? start(from) : this.position;
+				this.spans = null;
+			}
+			else {
+				return cut(from);
+			}
 		}
 		return null;
 	}

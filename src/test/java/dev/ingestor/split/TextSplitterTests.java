@@ -86,6 +86,21 @@ class TextSplitterTests {
 		assertThat(count).isGreaterThan(text.length() / (126 * 10));
 	}
 
+	@Test
+	void sparseTextWithFewTokensPerWindowLosesNoWord() {
+		// Fewer tokens in a window than in a chunk: every window ends a chunk, none may drop a word.
+		// Single-token words, so that a window's last token is a whole word.
+		StringBuilder text = new StringBuilder();
+		for (String word : LongText.words(300).replace(".", "").split(" ")) {
+			text.append(word).append(" ".repeat(3000));
+		}
+
+		List<TextChunk> chunks = new TextSplitter(126, 0, TOKENIZER).split(document(text.toString()));
+
+		String joined = String.join(" ", chunks.stream().map(TextChunk::text).toList()).replaceAll("\\s+", " ");
+		assertThat(joined).isEqualTo(text.toString().trim().replaceAll("\\s+", " "));
+	}
+
 	private static ExtractedDocument document(String text) {
 		return new ExtractedDocument("text", List.of(new Page(1, text)));
 	}
