@@ -1,26 +1,15 @@
 package dev.ingestor.cli;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
-import dev.ingestor.IngestException;
-import dev.ingestor.extract.ExtractedDocument;
-import dev.ingestor.extract.Extraction;
-import dev.ingestor.job.IngestRunner;
-import dev.ingestor.queue.Enqueuer;
-import dev.ingestor.source.SourceFile;
-import dev.ingestor.source.StorageResolver;
-import dev.ingestor.split.TextChunk;
-import dev.ingestor.split.TextSplitter;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.ingestor.config.IngestProperties;
+import dev.ingestor.split.ModelTokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,138 +17,104 @@ import picocli.CommandLine.Parameters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@code bin/ingest bench DIR}: measures each stage on real documents in one process, into a
- * throw-away H2 database: extraction, splitting, embedding at several request sizes (compare
- * the ratios, not the absolute numbers, on a noisy machine), and the whole job end to end.
+ * {@code bin/ingest bench DIR}: in one process, on the same files, the figures that say where
+ * time goes: (a) the embedded default end to end against the model alone, (b) small documents
+ * per second on MySQL with an Ollama-speaking server that answers at once, (c) and (d) re-ingest
+ * unchanged and with 10% edited against the first ingest, (e) extraction and splitting alone,
+ * (f) hundreds of real PDFs through the job against their extraction alone. Compare the ratios,
+ * not the absolute numbers, on a shared machine.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-		description = "Benchmark extraction, splitting, embedding and the whole job on the documents in DIR.")
+		description = "Benchmark the job and each stage on the PDFs under DIR (H2 + in-process model, then MySQL + an instant Ollama-speaking server).")
 class BenchCommand implements Callable<Integer> {
 
-	@Parameters(paramLabel = "DIR", description = "Directory searched recursively for .pdf, .md, .txt, .html files.")
+	@Parameters(paramLabel = "DIR", description = "Directory searched recursively for .pdf files.")
 	Path dir;
 
-	@Option(names = "--files", defaultValue = "30", description = "Documents for the stage figures (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--files", defaultValue = "30", description = "PDFs for (a) and (e) (default: ${DEFAULT-VALUE}).")
 	int files;
 
-	@Option(names = "--embed-chunks", defaultValue = "256", description = "Chunks embedded per request size (default: ${DEFAULT-VALUE}).")
-	int embedChunks;
+	@Option(names = "--small-docs", defaultValue = "300", description = "Small Markdown documents for (b), (c), (d) (default: ${DEFAULT-VALUE}).")
+	int smallDocs;
 
-	@Option(names = "--job-files", defaultValue = "10", description = "Documents run through the job (default: ${DEFAULT-VALUE}).")
-	int jobFiles;
+	@Option(names = "--job-pdfs", defaultValue = "300", description = "PDFs for (f) (default: ${DEFAULT-VALUE}).")
+	int jobPdfs;
+
+	@Option(names = "--mysql-url", defaultValue = "jdbc:mysql://127.0.0.1:3306", description = "MySQL/MariaDB server where the bench creates and drops its own database (default: ${DEFAULT-VALUE}).")
+	String mysqlUrl;
+
+	@Option(names = "--mysql-user", defaultValue = "root", description = "(default: ${DEFAULT-VALUE})")
+	String mysqlUser;
+
+	@Option(names = "--mysql-password", defaultValue = "", description = "(default: empty)")
+	String mysqlPassword;
 
 	@Override
-	public Integer call() throws IOException {
-		List<Path> documents = findDocuments();
-		if (documents.isEmpty()) {
-			System.err.println("no documents under " + this.dir);
+	public Integer call() throws Exception {
+		List<Path> pdfs = BenchCorpus.pdfs(this.dir, Math.max(this.files, this.jobPdfs));
+		if (pdfs.isEmpty()) {
+			System.err.println("no PDFs under " + this.dir);
 			return ExitCodes.USAGE;
 		}
 		Path work = Files.createTempDirectory("rag-ingestor-bench");
-		System.setProperty("spring.datasource.url", "jdbc:h2:file:" + work.resolve("db") + ";MODE=MySQL");
-		System.setProperty("ingest.storage-dir", work.resolve("storage").toString());
-		Files.createDirectories(work.resolve("storage"));
-		try (Application app = Application.start()) {
-			List<TextChunk> chunks = stages(app, documents);
-			embedding(app.bean(EmbeddingModel.class), chunks);
-			endToEnd(app, documents.subList(0, Math.min(this.jobFiles, documents.size())));
+		BenchReport report = new BenchReport();
+		embeddedDefault(work, pdfs.subList(0, Math.min(this.files, pdfs.size())), report);
+		try (MariaDbScratch database = new MariaDbScratch(this.mysqlUrl, this.mysqlUser, this.mysqlPassword);
+				InstantOllama ollama = InstantOllama.start()) {
+			onMySql(work, database, ollama, pdfs.subList(0, Math.min(this.jobPdfs, pdfs.size())), report);
 		}
-		System.out.printf("peak heap %d MiB, peak RSS %s%n", peakHeapMiB(), peakRss());
+		report.print(peakHeapMiB(), BenchReport.peakRss());
 		return ExitCodes.OK;
 	}
 
-	private List<Path> findDocuments() throws IOException {
-		try (Stream<Path> paths = Files.walk(this.dir)) {
-			return paths.filter(Files::isRegularFile)
-				.filter(p -> p.toString().matches("(?i).*\\.(pdf|md|txt|html)$"))
-				.sorted()
-				.limit(this.files)
-				.toList();
+	/** (e) and (a): H2 and the in-process model, the defaults a new user gets. */
+	private void embeddedDefault(Path work, List<Path> pdfs, BenchReport report) throws Exception {
+		Map<String, String> properties = Map.of("spring.datasource.url",
+				"jdbc:h2:file:" + work.resolve("h2") + ";MODE=MySQL", "ingest.storage-dir",
+				work.resolve("storage-h2").toString(), "ingest.embedding", "local");
+		try (BenchScope scope = BenchScope.with(properties, work.resolve("storage-h2")); Application app = Application.start()) {
+			BenchQueue queue = new BenchQueue(app);
+			List<Path> stored = queue.enqueue(pdfs);
+			BenchStages stages = new BenchStages(app);
+			BenchStages.Extracted extracted = stages.extract(stored, true);
+			report.extract = extracted;
+			report.split126 = BenchStages.split(extracted.documents(), 126, 16, ModelTokenizer.MINILM);
+			report.split512 = BenchStages.split(extracted.documents(), 512, 16, ModelTokenizer.BERT);
+			report.embeddedJob = queue.run();
+			report.chunks = app.bean(JdbcClient.class).sql("SELECT COUNT(*) FROM document_chunk WHERE is_active").query(Long.class).single();
+			report.coverage = BenchStages.coverage(extracted.documents(), queue.storedChunks());
+			report.floorSeconds = stages.floorSeconds(extracted.documents(),
+					app.bean(IngestProperties.class).embeddingBatchSize());
 		}
 	}
 
-	private List<TextChunk> stages(Application app, List<Path> documents) throws IOException {
-		Path storage = app.bean(StorageResolver.class).storageDir();
-		Extraction extraction = app.bean(Extraction.class);
-		TextSplitter splitter = app.bean(TextSplitter.class);
-		List<TextChunk> chunks = new ArrayList<>();
-		long pages = 0, chars = 0, bytes = 0, extractNanos = 0, splitNanos = 0, failures = 0;
-		for (int i = 0; i < documents.size(); i++) {
-			String relative = "bench/" + i + "/" + documents.get(i).getFileName();
-			Files.createDirectories(storage.resolve(relative).getParent());
-			Files.copy(documents.get(i), storage.resolve(relative));
-			SourceFile file = app.bean(StorageResolver.class).resolve(i, relative);
-			long t0 = System.nanoTime();
-			ExtractedDocument document;
-			try {
-				document = extraction.extract(i, file);
-			}
-			catch (IngestException ex) {
-				failures++;
-				continue;
-			}
-			long t1 = System.nanoTime();
-			List<TextChunk> split = splitter.split(document);
-			long t2 = System.nanoTime();
-			extractNanos += t1 - t0;
-			splitNanos += t2 - t1;
-			pages += document.pageCount();
-			chars += document.pages().stream().mapToLong(p -> p.text().length()).sum();
-			bytes += file.size();
-			chunks.addAll(split);
+	/** (b), (c), (d), (f): MySQL and an Ollama-speaking server that answers at once. */
+	private void onMySql(Path work, MariaDbScratch database, InstantOllama ollama, List<Path> pdfs, BenchReport report)
+			throws Exception {
+		Map<String, String> properties = Map.of("spring.datasource.url", database.url(), "spring.datasource.username",
+				database.user(), "spring.datasource.password", database.password(), "ingest.storage-dir",
+				work.resolve("storage-mysql").toString(), "ingest.embedding", "ollama", "ingest.ollama.url", ollama.url());
+		try (BenchScope scope = BenchScope.with(properties, work.resolve("storage-mysql")); Application app = Application.start()) {
+			BenchQueue small = new BenchQueue(app);
+			List<Path> stored = small.enqueue(BenchCorpus.smallDocuments(work.resolve("small"), this.smallDocs));
+			report.smallDocs = stored.size();
+			report.first = small.run();
+			small.requeue();
+			report.unchanged = small.run();
+			report.edited = BenchCorpus.editEveryTenth(stored);
+			small.requeue();
+			report.changed = small.run();
+			BenchQueue big = new BenchQueue(app);
+			List<Path> storedPdfs = big.enqueue(pdfs);
+			report.pdfExtraction = new BenchStages(app).extract(storedPdfs, false);
+			report.pdfJob = big.run();
+			report.pdfs = storedPdfs.size();
 		}
-		System.out.printf("documents %d (%d refused), %.1f MiB, %d pages, %d chars, %d chunks (max %d tokens each)%n",
-				documents.size(), failures, bytes / 1048576.0, pages, chars, chunks.size(), splitter.maxTokens());
-		System.out.printf("extract   %8.1f pages/s  (%.2f s)%n", pages / seconds(extractNanos), seconds(extractNanos));
-		System.out.printf("split     %8.1f chunks/s (%.2f s)%n", chunks.size() / seconds(splitNanos), seconds(splitNanos));
-		return chunks;
-	}
-
-	private void embedding(EmbeddingModel model, List<TextChunk> chunks) {
-		List<TextSegment> sample = chunks.stream().limit(this.embedChunks).map(c -> TextSegment.from(c.text())).toList();
-		model.embedAll(sample.subList(0, Math.min(8, sample.size()))); // warm-up: model load and JIT
-		double base = 0;
-		for (int size : new int[] { 1, 8, 32 }) {
-			long t0 = System.nanoTime();
-			for (int from = 0; from < sample.size(); from += size) {
-				model.embedAll(sample.subList(from, Math.min(from + size, sample.size())));
-			}
-			double rate = sample.size() / seconds(System.nanoTime() - t0);
-			base = (size == 1) ? rate : base;
-			System.out.printf("embed     %8.1f chunks/s at %2d per request (x%.2f vs 1)%n", rate, size, rate / base);
-		}
-	}
-
-	private void endToEnd(Application app, List<Path> documents) throws IOException {
-		Enqueuer enqueuer = app.bean(Enqueuer.class);
-		for (Path document : documents) {
-			enqueuer.enqueue(document, false);
-		}
-		long t0 = System.nanoTime();
-		IngestRunner.Result result = app.bean(IngestRunner.class).runOnce();
-		double secs = seconds(System.nanoTime() - t0);
-		long chunks = app.bean(JdbcClient.class)
-			.sql("SELECT COUNT(*) FROM document_chunk").query(Long.class).single();
-		System.out.printf("job       %8.1f docs/min, %.1f chunks/s (%d docs, %d chunks, %.1f s, %s)%n",
-				documents.size() * 60 / secs, chunks / secs, documents.size(), chunks, secs, result.outcome());
-	}
-
-	private static double seconds(long nanos) {
-		return Math.max(nanos, 1) / 1e9;
 	}
 
 	private static long peakHeapMiB() {
 		return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
 			.mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576;
-	}
-
-	private static String peakRss() throws IOException {
-		Path status = Path.of("/proc/self/status");
-		if (!Files.exists(status)) {
-			return "n/a";
-		}
-		return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM")).map(l -> l.replaceAll("\\s+", " "))
-			.findFirst().orElse("n/a");
 	}
 
 }

@@ -1,9 +1,10 @@
 package dev.ingestor.embed;
 
 import dev.ingestor.config.IngestProperties;
+import dev.ingestor.split.ModelTokenizer;
 import dev.ingestor.split.TextSplitter;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
 
 import org.springframework.context.annotation.Bean;
@@ -11,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * Chooses the embedding model and sizes the splitter to it. Both supported models (MiniLM and
- * nomic-embed-text) read BERT word pieces, so one BERT tokenizer measures chunks for either.
+ * Chooses the embedding model and sizes the splitter to it, measuring chunks with the model's own
+ * tokenizer: MiniLM's bundled {@code tokenizer.json}; for Ollama, BERT's uncased word pieces,
+ * which nomic-embed-text (the default) reads.
  */
 @Configuration(proxyBeanMethods = false)
 class EmbeddingConfiguration {
@@ -58,7 +60,9 @@ class EmbeddingConfiguration {
 			throw new IllegalStateException("ingest.max-chunk-tokens=" + size + " is over what " + spec.name()
 					+ " reads (" + spec.maxInputTokens() + " tokens); the rest of every chunk would be silently dropped");
 		}
-		return new TextSplitter(size, properties.chunkOverlapTokens(), new HuggingFaceTokenCountEstimator());
+		ModelTokenizer tokenizer = ModelTokenizer.fromClasspath((properties.embedding() == IngestProperties.EmbeddingProvider.LOCAL)
+				? ModelTokenizer.MINILM : ModelTokenizer.BERT);
+		return new TextSplitter(size, properties.chunkOverlapTokens(), tokenizer);
 	}
 
 }

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class VersionKey {
 
 	/** Raise whenever the splitter cuts the same text differently: stored chunks are then stale. */
-	public static final int SPLITTER_VERSION = 1;
+	public static final int SPLITTER_VERSION = 2;
 
 	private static final Logger log = LoggerFactory.getLogger(VersionKey.class);
 

@@ -4,10 +4,10 @@ import java.util.List;
 
 import dev.ingestor.extract.ExtractedDocument;
 import dev.ingestor.extract.Page;
+import dev.ingestor.split.ModelTokenizer;
 import dev.ingestor.split.TextChunk;
 import dev.ingestor.split.TextSplitter;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +22,14 @@ class LocalModelTruncationTests {
 
 	static final EmbeddingModel MINILM = new AllMiniLmL6V2EmbeddingModel();
 
-	static final HuggingFaceTokenCountEstimator TOKENS = new HuggingFaceTokenCountEstimator();
+	static final ModelTokenizer TOKENS = ModelTokenizer.fromClasspath(ModelTokenizer.MINILM);
 
 	static final TextSplitter SPLITTER = new TextSplitter(EmbeddingConfiguration.MINILM_MAX_INPUT_TOKENS, 16, TOKENS);
 
 	@Test
 	void minilmIgnoresEverythingAfterItsFirst128Tokens() {
 		String head = words(200);
-		assertThat(TOKENS.estimateTokenCountInText(head)).isGreaterThan(130);
+		assertThat(TOKENS.count(head)).isGreaterThan(130);
 
 		float[] a = embed(head + " apples oranges pears");
 		float[] b = embed(head + " volcanoes glaciers earthquakes");
@@ -48,7 +48,7 @@ class LocalModelTruncationTests {
 		String text = maximal.text();
 		int cut = text.lastIndexOf(' ', text.lastIndexOf(' ') - 1);
 		String changed = text.substring(0, cut) + " volcanic glaciers";
-		assertThat(TOKENS.estimateTokenCountInText(changed)).isLessThanOrEqualTo(EmbeddingConfiguration.MINILM_MAX_INPUT_TOKENS);
+		assertThat(TOKENS.count(changed)).isLessThanOrEqualTo(EmbeddingConfiguration.MINILM_MAX_INPUT_TOKENS);
 
 		assertThat(cosine(embed(text), embed(changed))).as("the chunk's last words reach the model").isLessThan(0.9999);
 	}
@@ -60,7 +60,7 @@ class LocalModelTruncationTests {
 		List<TextChunk> chunks = SPLITTER.split(new ExtractedDocument("text", List.of(new Page(1, longPage))));
 
 		assertThat(chunks).hasSizeGreaterThan(20);
-		assertThat(chunks).allSatisfy(chunk -> assertThat(TOKENS.estimateTokenCountInText(chunk.text()))
+		assertThat(chunks).allSatisfy(chunk -> assertThat(TOKENS.count(chunk.text()))
 			.isLessThanOrEqualTo(EmbeddingConfiguration.MINILM_MAX_INPUT_TOKENS));
 	}
 

@@ -12,10 +12,10 @@ import java.util.Map;
 
 import dev.ingestor.config.IngestProperties;
 import dev.ingestor.source.SourceFile;
+import dev.ingestor.split.ModelTokenizer;
 import dev.ingestor.split.TextChunk;
 import dev.ingestor.split.TextSplitter;
 import dev.ingestor.support.TestPdfs;
-import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -41,7 +41,7 @@ final class BigPdfMain {
 			.bindOrCreate("ingest", IngestProperties.class);
 		Extraction extraction = new Extraction(List.of(new PdfExtractor()), defaults, Clock.systemUTC());
 		ExtractedDocument document = extraction.extract(1, new SourceFile(pdf, Files.size(pdf), "unused"));
-		List<TextChunk> chunks = new TextSplitter(126, 16, new HuggingFaceTokenCountEstimator()).split(document);
+		List<TextChunk> chunks = new TextSplitter(126, 16, ModelTokenizer.fromClasspath(ModelTokenizer.MINILM)).split(document);
 		System.out.println("pages=" + document.pageCount() + " chunks=" + chunks.size() + " peakHeapMb=" + peakHeapMb());
 	}
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import dev.ingestor.config.IngestProperties;
 import dev.ingestor.embed.EmbeddingModelSpec;
 import dev.ingestor.split.TextSplitter;
-import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
+import dev.ingestor.split.ModelTokenizer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VersionKeyTests {
 
 	static final String HASH = "a".repeat(64);
+
+	static final ModelTokenizer TOKENIZER = ModelTokenizer.fromClasspath(ModelTokenizer.MINILM);
 
 	@Test
 	void theKeyCoversTheModelItsDimensionTheChunkSizeAndTheOverlap() {
@@ -36,7 +38,7 @@ class VersionKeyTests {
 				Map.of("ingest.chunk-overlap-tokens", String.valueOf(overlap))))
 			.bindOrCreate("ingest", Bindable.of(IngestProperties.class));
 		return new VersionKey(null, null, new EmbeddingModelSpec(model, maxTokens),
-				new TextSplitter(maxTokens, overlap, new HuggingFaceTokenCountEstimator()), properties);
+				new TextSplitter(maxTokens, overlap, TOKENIZER), properties);
 	}
 
 }

@@ -1,0 +1,80 @@
+package dev.ingestor.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** For {@code bench}: the figures of one run, printed with their ratios. */
+final class BenchReport {
+
+	BenchStages.Extracted extract;
+
+	BenchStages.Split split126;
+
+	BenchStages.Split split512;
+
+	BenchQueue.Timed embeddedJob;
+
+	long chunks;
+
+	double coverage;
+
+	double floorSeconds;
+
+	int smallDocs;
+
+	BenchQueue.Timed first;
+
+	BenchQueue.Timed unchanged;
+
+	int edited;
+
+	BenchQueue.Timed changed;
+
+	int pdfs;
+
+	BenchStages.Extracted pdfExtraction;
+
+	BenchQueue.Timed pdfJob;
+
+	void print(long peakHeapMiB, String peakRss) {
+		int docs = this.extract.documents().size();
+		System.out.printf("(e) extract   %8.1f pages/s   (%d PDFs, %d pages, %.2f s, one thread; %d refused)%n",
+				this.extract.pages() / this.extract.seconds(), docs, this.extract.pages(), this.extract.seconds(),
+				this.extract.refused());
+		for (BenchStages.Split split : new BenchStages.Split[] { this.split126, this.split512 }) {
+			System.out.printf("(e) split %3d %8.1f chunks/s  (%d chunks, %.2f s, one thread; %.2f x extraction time)%n",
+					split.maxTokens(), split.chunks() / split.seconds(), split.chunks(), split.seconds(),
+					split.seconds() / this.extract.seconds());
+		}
+		System.out.printf("(a) embedded default: job %.1f s vs model floor %.1f s = %.2f x (%d PDFs, %d chunks, %s);"
+				+ " extracted text embedded: %.1f%%%n", this.embeddedJob.seconds(), this.floorSeconds,
+				this.embeddedJob.seconds() / this.floorSeconds, docs, this.chunks, this.embeddedJob.outcome(),
+				100 * this.coverage);
+		System.out.printf("(b) MySQL, instant Ollama: %.1f docs/s (%d small documents, %.2f s, %s)%n",
+				this.smallDocs / this.first.seconds(), this.smallDocs, this.first.seconds(), this.first.outcome());
+		System.out.printf("(c) re-ingest unchanged: %.2f s = %.1f%% of the first ingest (%s)%n", this.unchanged.seconds(),
+				100 * this.unchanged.seconds() / this.first.seconds(), this.unchanged.outcome());
+		System.out.printf("(d) re-ingest, %d of %d edited: %.2f s = %.1f%% of the first ingest (%s)%n", this.edited,
+				this.smallDocs, this.changed.seconds(), 100 * this.changed.seconds() / this.first.seconds(),
+				this.changed.outcome());
+		System.out.printf("(f) %d real PDFs, MySQL, instant Ollama: job %.1f s vs extraction alone %.1f s = %.2f x (%d pages; %s)%n",
+				this.pdfs, this.pdfJob.seconds(), this.pdfExtraction.seconds(),
+				this.pdfJob.seconds() / this.pdfExtraction.seconds(), this.pdfExtraction.pages(), this.pdfJob.outcome());
+		System.out.printf("peak heap %d MiB, peak RSS %s%n", peakHeapMiB, peakRss);
+	}
+
+	static String peakRss() throws IOException {
+		Path status = Path.of("/proc/self/status");
+		if (!Files.exists(status)) {
+			return "n/a";
+		}
+		return Files.readAllLines(status)
+			.stream()
+			.filter(l -> l.startsWith("VmHWM"))
+			.map(l -> l.replaceAll("VmHWM:\\s+", ""))
+			.findFirst()
+			.orElse("n/a");
+	}
+
+}
