@@ -5,6 +5,14 @@ package dev.ingestor.extract;
  *
  * @param number 1-based page number, kept on every chunk cut from this page
  * @param text the page's text
+ * @param position where a person finds this text again when a page number is not enough
+ * ("slide 3", "sheet Budget rows 2-40", "section Installation", "OCR"); null when the page
+ * number says it all
  */
-public record Page(int number, String text) {
+public record Page(int number, String text, String position) {
+
+	public Page(int number, String text) {
+		this(number, text, null);
+	}
+
 }

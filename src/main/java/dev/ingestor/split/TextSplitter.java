@@ -48,7 +48,7 @@ public class TextSplitter {
 			for (TextSegment segment : this.splitter.split(Document.from(page.text()))) {
 				String text = segment.text();
 				chunks.add(new TextChunk(chunks.size(), text, page.number(), page.number(),
-						this.tokens.estimateTokenCountInText(text)));
+						this.tokens.estimateTokenCountInText(text), page.position()));
 			}
 		}
 		return chunks;
