@@ -29,6 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockLease how long the run lock lives without renewal; renewed at a third of it
  * @param shutdownGrace how long SIGTERM waits for the item in hand before rolling it back
  * @param inboxDir directory the daemon watches for new files; empty means no inbox
+ * @param ocr when scanned pages and images are read with tesseract: auto, off or force
+ * @param ocrLanguages tesseract languages, joined with '+' (e.g. "eng+deu")
+ * @param ocrCommand the tesseract executable, looked up on the PATH unless a path is given
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(
@@ -50,7 +53,10 @@ public record IngestProperties(
 		@DefaultValue(DEFAULT_POLL_INTERVAL) Duration pollInterval,
 		@DefaultValue(DEFAULT_LOCK_LEASE) Duration lockLease,
 		@DefaultValue(DEFAULT_SHUTDOWN_GRACE) Duration shutdownGrace,
-		Path inboxDir) {
+		Path inboxDir,
+		@DefaultValue(DEFAULT_OCR) OcrMode ocr,
+		@DefaultValue(DEFAULT_OCR_LANGUAGES) String ocrLanguages,
+		@DefaultValue(DEFAULT_OCR_COMMAND) String ocrCommand) {
 
 	static final String DEFAULT_STORAGE_DIR = "./data/storage";
 	static final String DEFAULT_EMBEDDING = "local";
@@ -69,6 +75,23 @@ public record IngestProperties(
 	static final String DEFAULT_POLL_INTERVAL = "10s";
 	static final String DEFAULT_LOCK_LEASE = "2m";
 	static final String DEFAULT_SHUTDOWN_GRACE = "30s";
+	static final String DEFAULT_OCR = "auto";
+	static final String DEFAULT_OCR_LANGUAGES = "eng";
+	static final String DEFAULT_OCR_COMMAND = "tesseract";
+
+	/** When OCR runs. */
+	public enum OcrMode {
+
+		/** Only PDF pages without a text layer, and image files. */
+		AUTO,
+
+		/** Never: scanned PDFs and images end {@code failed}. */
+		OFF,
+
+		/** Every PDF page and image, replacing a PDF's own text layer. */
+		FORCE
+
+	}
 
 	/** The two embedding back ends. */
 	public enum EmbeddingProvider {

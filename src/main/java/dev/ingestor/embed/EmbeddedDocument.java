@@ -2,6 +2,7 @@ package dev.ingestor.embed;
 
 import java.util.List;
 
+import dev.ingestor.extract.DocumentMetadata;
 import dev.ingestor.split.TextChunk;
 
 /**
@@ -12,9 +13,15 @@ import dev.ingestor.split.TextChunk;
  * @param model name of the model that made the vectors
  * @param chunks the chunks, in order
  * @param vectors one vector per chunk, same order
+ * @param metadata title, author, language and creation date the file states
  */
 public record EmbeddedDocument(String contentHash, int pageCount, String model, List<TextChunk> chunks,
-		List<float[]> vectors) {
+		List<float[]> vectors, DocumentMetadata metadata) {
+
+	public EmbeddedDocument(String contentHash, int pageCount, String model, List<TextChunk> chunks,
+			List<float[]> vectors) {
+		this(contentHash, pageCount, model, chunks, vectors, DocumentMetadata.NONE);
+	}
 
 	public EmbeddedDocument {
 		if (chunks.size() != vectors.size()) {

@@ -89,7 +89,8 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 		List<float[]> vectors = this.embedder.embed(item.id(), chunks, () -> heartbeat(reservation));
 		this.stages.passed(Stage.EMBEDDED, item.id(), run, phase, chunks.size(), IngestItemWriter.count(chunks.size(), "chunk"));
 		return new IngestOutcome.Embedded(reservation,
-				new EmbeddedDocument(file.contentHash(), document.pageCount(), this.model.name(), chunks, vectors));
+				new EmbeddedDocument(file.contentHash(), document.pageCount(), this.model.name(), chunks, vectors,
+						document.metadata()));
 	}
 
 	private void heartbeat(Reservation reservation) {

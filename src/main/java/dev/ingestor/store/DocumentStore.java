@@ -1,5 +1,7 @@
 package dev.ingestor.store;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,8 +59,9 @@ public class DocumentStore {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO document_version (document_node_id, queue_item_id, content_hash, is_active, active_node_id,
-				  embedding_model, embedding_dimension, page_count, chunk_count)
-				VALUES (:node, :item, :hash, TRUE, :node, :model, :dimension, :pages, :chunks)""")
+				  embedding_model, embedding_dimension, page_count, chunk_count, title, author, language, source_created_at)
+				VALUES (:node, :item, :hash, TRUE, :node, :model, :dimension, :pages, :chunks, :title, :author, :language,
+				  :created)""")
 			.param("node", documentNodeId)
 			.param("item", queueItemId)
 			.param("hash", document.contentHash())
@@ -66,6 +69,11 @@ public class DocumentStore {
 			.param("dimension", document.dimension())
 			.param("pages", document.pageCount())
 			.param("chunks", document.chunks().size())
+			.param("title", document.metadata().title())
+			.param("author", document.metadata().author())
+			.param("language", document.metadata().language())
+			.param("created", (document.metadata().created() != null)
+					? LocalDateTime.ofInstant(document.metadata().created(), ZoneOffset.UTC) : null)
 			.update(keys, "id");
 		long versionId = keys.getKey().longValue();
 		insertChunks(versionId, document);
@@ -76,8 +84,8 @@ public class DocumentStore {
 		List<TextChunk> chunks = document.chunks();
 		this.batch.batchUpdate("""
 				INSERT INTO document_chunk (document_version_id, chunk_index, is_active, content, token_count,
-				  page_start, page_end, embedding, embedding_model, embedding_dimension)
-				VALUES (?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?)""", chunks, 256, (ps, chunk) -> {
+				  page_start, page_end, embedding, embedding_model, embedding_dimension, position)
+				VALUES (?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?)""", chunks, 256, (ps, chunk) -> {
 			float[] vector = document.vectors().get(chunk.index());
 			ps.setLong(1, versionId);
 			ps.setInt(2, chunk.index());
@@ -88,6 +96,7 @@ public class DocumentStore {
 			ps.setBytes(7, VectorCodec.encode(vector));
 			ps.setString(8, document.model());
 			ps.setInt(9, vector.length);
+			ps.setString(10, chunk.position());
 		});
 		// With rewriteBatchedStatements the driver reports SUCCESS_NO_INFO, not row counts: count
 		// what really landed before the chunk transaction may commit.
