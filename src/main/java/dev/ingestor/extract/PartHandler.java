@@ -20,6 +20,9 @@ final class PartHandler extends DefaultHandler {
 	/** Sheet rows per part: row ranges stay short enough to look up. */
 	static final int ROWS_PER_PART = 50;
 
+	/** The clock is read once per this many characters inside a part, and at every part's end. */
+	private static final int CHARS_PER_CLOCK_READ = 64 * 1024;
+
 	private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
 			"table", "ul", "ol", "pre", "blockquote", "title");
 
@@ -66,6 +69,8 @@ final class PartHandler extends DefaultHandler {
 	private int tables;
 
 	private int mailEntries;
+
+	private int sinceClock;
 
 	PartHandler(ExtractionBudget budget, String format) {
 		this.budget = budget;
@@ -155,8 +160,13 @@ final class PartHandler extends DefaultHandler {
 		}
 		this.text.append(ch, start, length);
 		this.budget.checkChars(this.text.length());
-		if (this.budget.remaining().isZero()) {
-			throw this.budget.overTime(describe());
+		this.sinceClock += length;
+		if (this.sinceClock >= CHARS_PER_CLOCK_READ) {
+			this.sinceClock = 0;
+			if (this.budget.remaining().isZero()) {
+				String where = describe();
+				throw this.budget.overTime((where != null) ? where : "part " + (this.pages.size() + 1));
+			}
 		}
 	}
 

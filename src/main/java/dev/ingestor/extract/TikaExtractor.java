@@ -27,6 +27,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TikaExtractor implements DocumentExtractor {
 
+	/** Container formats that are never text: a file of text under such a name is a broken one. */
+	private static final Set<String> BINARY = Set.of("docx", "doc", "pptx", "ppt", "xlsx", "xls", "odt", "ods", "odp",
+			"epub", "msg");
+
 	private final AutoDetectParser parser = new AutoDetectParser();
 
 	@Override
@@ -62,7 +66,8 @@ class TikaExtractor implements DocumentExtractor {
 	private void requireParser(long itemId, String extension, Metadata metadata) {
 		String type = metadata.get(Metadata.CONTENT_TYPE);
 		MediaType mediaType = (type != null) ? MediaType.parse(type) : null;
-		if (mediaType == null || !this.parser.getParsers().containsKey(mediaType.getBaseType())) {
+		if (mediaType == null || !this.parser.getParsers().containsKey(mediaType.getBaseType())
+				|| (BINARY.contains(extension) && "text".equals(mediaType.getType()))) {
 			throw new ExtractionException(itemId, "unreadable ." + extension + " file: its content is not a ."
 					+ extension + " document (detected as " + type + ")");
 		}
