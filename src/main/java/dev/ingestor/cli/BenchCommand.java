@@ -48,8 +48,14 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--job-files", defaultValue = "10", description = "Documents run through the job (default: ${DEFAULT-VALUE}).")
 	int jobFiles;
 
+	@Option(names = "--formats", description = "Instead: extraction throughput per format and OCR cost per page over every file in DIR.")
+	boolean formats;
+
 	@Override
 	public Integer call() throws IOException {
+		if (this.formats) {
+			return FormatBench.run(this.dir, Integer.MAX_VALUE);
+		}
 		List<Path> documents = findDocuments();
 		if (documents.isEmpty()) {
 			System.err.println("no documents under " + this.dir);

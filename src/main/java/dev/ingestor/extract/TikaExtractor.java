@@ -75,6 +75,7 @@ class TikaExtractor implements DocumentExtractor {
 
 	/** Our own limits travel through Tika's SAX plumbing, sometimes wrapped: they win. */
 	private static RuntimeException failure(long itemId, String extension, Exception ex) {
+		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof LimitExceededException limit) {
 				return limit;
@@ -86,11 +87,14 @@ class TikaExtractor implements DocumentExtractor {
 				return new ExtractionException(itemId,
 						"password-protected ." + extension + " file: it needs a password to open", ex);
 			}
-		}
-		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-		if (message.toLowerCase(Locale.ROOT).contains("zip bomb")) {
-			return new ExtractionException(itemId,
-					"rejected ." + extension + " file: it expands like a zip bomb (" + message + ")", ex);
+			if (cause.getMessage() != null && cause.getMessage().toLowerCase(Locale.ROOT).contains("zip bomb")) {
+				// Tika's SecureContentHandler: far more output than input, or absurdly deep XML.
+				return new ExtractionException(itemId,
+						"rejected ." + extension + " file: it expands like a zip bomb (" + cause.getMessage() + ")", ex);
+			}
+			if (cause != ex && cause.getMessage() != null) {
+				message = message + ": " + cause.getMessage();
+			}
 		}
 		return new ExtractionException(itemId, "unreadable ." + extension + " file: " + message, ex);
 	}
