@@ -11,6 +11,16 @@ package dev.ingestor.extract;
  */
 public record Page(int number, String text, String position) {
 
+	/** Longest position kept: a label to find text by, and the column's width is bounded. */
+	public static final int MAX_POSITION = 200;
+
+	/** A heading can be a whole paragraph: its position is cut rather than failing the insert. */
+	public Page {
+		if (position != null && position.length() > MAX_POSITION) {
+			position = position.substring(0, MAX_POSITION - 1) + "…";
+		}
+	}
+
 	public Page(int number, String text) {
 		this(number, text, null);
 	}

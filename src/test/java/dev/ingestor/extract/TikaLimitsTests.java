@@ -49,6 +49,16 @@ class TikaLimitsTests {
 	}
 
 	@Test
+	void aParagraphLongHeadingGivesAPositionCutToFitItsColumn() {
+		String longHeading = "Installation " + "and more ".repeat(300);
+
+		Page page = new Page(1, "text", "section " + longHeading);
+
+		assertThat(page.position()).hasSize(Page.MAX_POSITION).startsWith("section Installation and more").endsWith("…");
+		assertThat(new Page(2, "text", "slide 3").position()).isEqualTo("slide 3");
+	}
+
+	@Test
 	void ourCharacterLimitFailsALongDocumentWithItsOwnMessage() throws Exception {
 		Path xlsx = OfficeFixtures.xlsx(this.tmp.resolve("budget.xlsx"));
 		Extraction extraction = extraction(properties(this.tmp, "ingest.max-chars", "500"), Clock.systemUTC());
