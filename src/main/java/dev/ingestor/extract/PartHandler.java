@@ -9,16 +9,13 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Turns Tika's XHTML into pages, one per part a person can find again: each slide
- * ({@code div.slide-content}), each block of {@value #ROWS_PER_PART} rows of a sheet
+ * ({@code div.slide-content}), each block of {@value PartPosition#ROWS_PER_PART} rows of a sheet
  * ({@code div.page} titled by its {@code h1}), each attachment or embedded document
  * ({@code div.package-entry} / {@code div.embedded}), and each section under a heading. Every
  * character is counted against the budget as it arrives, so a zip bomb or an endless embedded
  * document is stopped while it expands, not after.
  */
 final class PartHandler extends DefaultHandler {
-
-	/** Sheet rows per part: row ranges stay short enough to look up. */
-	static final int ROWS_PER_PART = 50;
 
 	/** The clock is read once per this many characters inside a part, and at every part's end. */
 	private static final int CHARS_PER_CLOCK_READ = 64 * 1024;
@@ -42,18 +39,7 @@ final class PartHandler extends DefaultHandler {
 
 	private int headingStart;
 
-	/** "slide 3", "attachment notes.txt", or null; a sheet is described by sheet and rows. */
-	private String container;
-
-	private String sheet;
-
-	private int row;
-
-	private int firstRow;
-
-	private int rowsInPart;
-
-	private String section;
+	private final PartPosition position = new PartPosition();
 
 	private int slides;
 
@@ -115,22 +101,18 @@ final class PartHandler extends DefaultHandler {
 		}
 		else if ("table".equals(name) && topLevel && "ods".equals(this.format)) {
 			startContainer(null, Title.NONE);
-			this.sheet = String.valueOf(++this.tables);
+			this.position.sheet(String.valueOf(++this.tables));
 		}
 		else if (name.length() == 2 && name.charAt(0) == 'h' && Character.isDigit(name.charAt(1))) {
 			this.inHeading = true;
 			this.heading.setLength(0);
 			this.headingStart = this.text.length();
 		}
-		else if ("tr".equals(name) && this.sheet != null) {
-			if (this.rowsInPart == ROWS_PER_PART) {
+		else if ("tr".equals(name) && this.position.inSheet()) {
+			if (this.position.partFullBeforeRow()) {
 				flush();
 			}
-			this.row++;
-			this.rowsInPart++;
-			if (this.firstRow == 0) {
-				this.firstRow = this.row;
-			}
+			this.position.row();
 		}
 	}
 
@@ -164,7 +146,7 @@ final class PartHandler extends DefaultHandler {
 		if (this.sinceClock >= CHARS_PER_CLOCK_READ) {
 			this.sinceClock = 0;
 			if (this.budget.remaining().isZero()) {
-				String where = describe();
+				String where = this.position.describe();
 				throw this.budget.overTime((where != null) ? where : "part " + (this.pages.size() + 1));
 			}
 		}
@@ -182,13 +164,8 @@ final class PartHandler extends DefaultHandler {
 
 	private void startContainer(String name, Title title) {
 		flush();
-		this.container = name;
+		this.position.enter(name);
 		this.expectedTitle = title;
-		this.sheet = null;
-		this.section = null;
-		this.row = 0;
-		this.firstRow = 0;
-		this.rowsInPart = 0;
 	}
 
 	private void endHeading(String title) {
@@ -196,15 +173,15 @@ final class PartHandler extends DefaultHandler {
 			return;
 		}
 		switch (this.expectedTitle) {
-			case SHEET -> this.sheet = title;
-			case ATTACHMENT -> this.container = "attachment " + title;
+			case SHEET -> this.position.sheet(title);
+			case ATTACHMENT -> this.position.name("attachment " + title);
 			case NONE -> {
 				// The heading starts a new section: what came before it belongs to the last one.
 				String headingText = this.text.substring(this.headingStart);
 				this.text.setLength(this.headingStart);
 				flush();
 				this.text.append(headingText);
-				this.section = title;
+				this.position.section(title);
 			}
 		}
 		this.expectedTitle = Title.NONE;
@@ -217,30 +194,8 @@ final class PartHandler extends DefaultHandler {
 			return;
 		}
 		this.budget.addPage(content);
-		this.pages.add(new Page(this.pages.size() + 1, content.strip(), describe()));
-		this.firstRow = this.row + 1;
-		this.rowsInPart = 0;
-	}
-
-	private String describe() {
-		StringBuilder position = new StringBuilder();
-		if (this.container != null) {
-			position.append(this.container);
-		}
-		if (this.sheet != null) {
-			append(position, "sheet " + this.sheet + ((this.row == 0) ? "" : " rows " + this.firstRow + "-" + this.row));
-		}
-		if (this.section != null) {
-			append(position, "section " + this.section);
-		}
-		return position.isEmpty() ? null : position.toString();
-	}
-
-	private static void append(StringBuilder position, String part) {
-		if (!position.isEmpty()) {
-			position.append(", ");
-		}
-		position.append(part);
+		this.pages.add(new Page(this.pages.size() + 1, content.strip(), this.position.describe()));
+		this.position.partDone();
 	}
 
 }

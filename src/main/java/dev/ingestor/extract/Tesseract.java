@@ -55,10 +55,13 @@ final class Tesseract {
 		Path output = Files.createTempFile("ocr-", ".txt");
 		Path errors = Files.createTempFile("ocr-", ".err");
 		try {
-			Process process = new ProcessBuilder(this.command, image.toString(), "stdout", "-l", this.languages)
+			ProcessBuilder builder = new ProcessBuilder(this.command, image.toString(), "stdout", "-l", this.languages)
 				.redirectOutput(output.toFile())
-				.redirectError(errors.toFile())
-				.start();
+				.redirectError(errors.toFile());
+			// Documents already run in parallel (INGEST_CONCURRENCY); tesseract's own OpenMP
+			// threads on top of that only contend for the same cores.
+			builder.environment().put("OMP_THREAD_LIMIT", "1");
+			Process process = builder.start();
 			boolean ended;
 			try {
 				ended = process.waitFor(Math.max(1, budget.remaining().toMillis()), TimeUnit.MILLISECONDS);

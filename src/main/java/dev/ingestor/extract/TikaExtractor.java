@@ -31,7 +31,12 @@ class TikaExtractor implements DocumentExtractor {
 	private static final Set<String> BINARY = Set.of("docx", "doc", "pptx", "ppt", "xlsx", "xls", "odt", "ods", "odp",
 			"epub", "msg");
 
-	private final AutoDetectParser parser = new AutoDetectParser();
+	/** Loaded on first use: a run that reads no such file does not pay Tika's start-up. */
+	private static final class Tika {
+
+		static final AutoDetectParser PARSER = new AutoDetectParser();
+
+	}
 
 	@Override
 	public Set<String> extensions() {
@@ -46,10 +51,10 @@ class TikaExtractor implements DocumentExtractor {
 		metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
 		ParseContext context = new ParseContext();
 		// Attachments and embedded documents are parsed too, into the same bounded handler.
-		context.set(Parser.class, this.parser);
+		context.set(Parser.class, Tika.PARSER);
 		PartHandler handler = new PartHandler(budget, extension);
 		try (TikaInputStream stream = TikaInputStream.get(file, metadata)) {
-			this.parser.parse(stream, handler, metadata, context);
+			Tika.PARSER.parse(stream, handler, metadata, context);
 		}
 		catch (EncryptedDocumentException ex) {
 			throw new ExtractionException(itemId,
@@ -66,7 +71,7 @@ class TikaExtractor implements DocumentExtractor {
 	private void requireParser(long itemId, String extension, Metadata metadata) {
 		String type = metadata.get(Metadata.CONTENT_TYPE);
 		MediaType mediaType = (type != null) ? MediaType.parse(type) : null;
-		if (mediaType == null || !this.parser.getParsers().containsKey(mediaType.getBaseType())
+		if (mediaType == null || !Tika.PARSER.getParsers().containsKey(mediaType.getBaseType())
 				|| (BINARY.contains(extension) && "text".equals(mediaType.getType()))) {
 			throw new ExtractionException(itemId, "unreadable ." + extension + " file: its content is not a ."
 					+ extension + " document (detected as " + type + ")");
