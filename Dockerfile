@@ -10,6 +10,10 @@ COPY src ./src
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
+# OCR of scanned PDF pages and images (INGEST_OCR=auto): tesseract with its English data.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng \
+    && rm -rf /var/lib/apt/lists/*
 # An unprivileged user; /data is created here so that a new named volume inherits its owner.
 RUN useradd --system --uid 10001 --home-dir /app ingestor \
     && mkdir -p /app /data/storage /data/inbox \

@@ -49,8 +49,14 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--mysql-password", defaultValue = "", description = "(default: empty)")
 	String mysqlPassword;
 
+	@Option(names = "--formats", description = "Instead: extraction throughput per format and OCR cost per page over every file in DIR.")
+	boolean formats;
+
 	@Override
 	public Integer call() throws Exception {
+		if (this.formats) {
+			return FormatBench.run(this.dir, Integer.MAX_VALUE);
+		}
 		List<Path> pdfs = BenchCorpus.pdfs(this.dir, Math.max(this.files, this.jobPdfs));
 		if (pdfs.isEmpty()) {
 			System.err.println("no PDFs under " + this.dir);

@@ -52,6 +52,9 @@ final class ReportText {
 		StringBuilder out = new StringBuilder("Run ").append(detail.run().id()).append('\n');
 		out.append(runs(single).render("  "));
 		out.append("\nSteps\n").append(steps(single).render("  "));
+		if (!detail.documents().isEmpty()) {
+			out.append("\nDocuments\n").append(documents(detail).render("  "));
+		}
 		out.append("\nItem log\n");
 		if (detail.log().isEmpty()) {
 			out.append("  none\n");
@@ -76,6 +79,21 @@ final class ReportText {
 					String.format(Locale.ROOT, "%.1f", run.docsPerMinute()), exit);
 		}
 		return runs;
+	}
+
+	private static TextTable documents(Report.RunDetail detail) {
+		TextTable documents = new TextTable(">item", "storage path", ">pages", ">chunks", "title", "author", "language",
+				"created");
+		for (Report.DocumentInfo document : detail.documents()) {
+			documents.row(document.itemId(), document.storagePath(), document.pages(), document.chunks(),
+					orDash(document.title()), orDash(document.author()), orDash(document.language()),
+					time(document.created()));
+		}
+		return documents;
+	}
+
+	private static String orDash(String value) {
+		return (value != null) ? value : "-";
 	}
 
 	private static TextTable steps(Report report) {

@@ -36,6 +36,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxQueued {@code serve}: uploads are refused with 503 while this many rows are queued
  * @param auth {@code serve}: JWT bearer tokens, or none at all (single tenant)
  * @param jwt {@code serve}: where the keys that sign the bearer tokens come from
+ * @param ocr when scanned pages and images are read with tesseract: auto, off or force
+ * @param ocrLanguages tesseract languages, joined with '+' (e.g. "eng+deu")
+ * @param ocrCommand the tesseract executable, looked up on the PATH unless a path is given
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(
@@ -64,7 +67,10 @@ public record IngestProperties(
 		@DefaultValue(DEFAULT_OUTAGE_MAX_BACKOFF) Duration outageMaxBackoff,
 		@DefaultValue(DEFAULT_MAX_QUEUED) int maxQueued,
 		@DefaultValue(DEFAULT_AUTH) AuthMode auth,
-		@DefaultValue Jwt jwt) {
+		@DefaultValue Jwt jwt,
+		@DefaultValue(DEFAULT_OCR) OcrMode ocr,
+		@DefaultValue(DEFAULT_OCR_LANGUAGES) String ocrLanguages,
+		@DefaultValue(DEFAULT_OCR_COMMAND) String ocrCommand) {
 
 	static final String DEFAULT_STORAGE_DIR = "./data/storage";
 	static final String DEFAULT_EMBEDDING = "local";
@@ -87,6 +93,12 @@ public record IngestProperties(
 	static final String DEFAULT_CONCURRENCY = "0";
 	static final String DEFAULT_OLLAMA_CONCURRENCY = "4";
 	static final String DEFAULT_WRITE_BATCH_SIZE = "256";
+	static final String DEFAULT_OUTAGE_MAX_BACKOFF = "5m";
+	static final String DEFAULT_MAX_QUEUED = "10000";
+	static final String DEFAULT_AUTH = "jwt";
+	static final String DEFAULT_OCR = "auto";
+	static final String DEFAULT_OCR_LANGUAGES = "eng";
+	static final String DEFAULT_OCR_COMMAND = "tesseract";
 
 	/** Ollama's default: enough documents in flight to keep its request slots full. */
 	static final int OLLAMA_DEFAULT_CONCURRENCY = 8;
@@ -99,9 +111,6 @@ public record IngestProperties(
 		return (this.embedding == EmbeddingProvider.OLLAMA) ? OLLAMA_DEFAULT_CONCURRENCY
 				: Runtime.getRuntime().availableProcessors();
 	}
-	static final String DEFAULT_OUTAGE_MAX_BACKOFF = "5m";
-	static final String DEFAULT_MAX_QUEUED = "10000";
-	static final String DEFAULT_AUTH = "jwt";
 
 	/** How {@code bin/ingest serve} authenticates its API. */
 	public enum AuthMode {
@@ -130,6 +139,20 @@ public record IngestProperties(
 			return "Jwt[secret=" + ((this.secret == null || this.secret.isEmpty()) ? "unset" : "***") + ", jwksUri="
 					+ this.jwksUri + ", issuerUri=" + this.issuerUri + "]";
 		}
+
+	}
+
+	/** When OCR runs. */
+	public enum OcrMode {
+
+		/** Only PDF pages without a text layer, and image files. */
+		AUTO,
+
+		/** Never: scanned PDFs and images end {@code failed}. */
+		OFF,
+
+		/** Every PDF page and image, replacing a PDF's own text layer. */
+		FORCE
 
 	}
 

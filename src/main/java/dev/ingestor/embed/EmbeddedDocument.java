@@ -2,6 +2,7 @@ package dev.ingestor.embed;
 
 import java.util.List;
 
+import dev.ingestor.extract.DocumentMetadata;
 import dev.ingestor.split.TextChunk;
 
 /**
@@ -13,14 +14,15 @@ import dev.ingestor.split.TextChunk;
  * @param chunks the chunks, in order
  * @param vectors one vector per chunk, same order
  * @param reused how many of the vectors were taken from the previous version instead of the model
+ * @param metadata title, author, language and creation date the file states
  */
 public record EmbeddedDocument(String contentHash, int pageCount, String model, List<TextChunk> chunks,
-		List<float[]> vectors, int reused) {
+		List<float[]> vectors, int reused, DocumentMetadata metadata) {
 
-	/** A document whose every vector came from the model. */
+	/** A document whose every vector came from the model, and whose file states nothing about itself. */
 	public EmbeddedDocument(String contentHash, int pageCount, String model, List<TextChunk> chunks,
 			List<float[]> vectors) {
-		this(contentHash, pageCount, model, chunks, vectors, 0);
+		this(contentHash, pageCount, model, chunks, vectors, 0, DocumentMetadata.NONE);
 	}
 
 	public EmbeddedDocument {

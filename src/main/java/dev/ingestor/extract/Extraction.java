@@ -27,12 +27,15 @@ public class Extraction {
 
 	private final Clock clock;
 
+	private final PdfOcr pdfOcr;
+
 	Extraction(List<DocumentExtractor> extractors, IngestProperties properties, Clock clock) {
 		this.byExtension = extractors.stream()
 			.flatMap(extractor -> extractor.extensions().stream().map(ext -> Map.entry(ext, extractor)))
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		this.properties = properties;
 		this.clock = clock;
+		this.pdfOcr = new PdfOcr(new Tesseract(properties));
 	}
 
 	/**
@@ -65,10 +68,12 @@ public class Extraction {
 		}
 		ExtractedDocument document = parse(itemId, file, extractor);
 		if (document.pages().stream().allMatch(page -> page.text().isBlank())) {
-			throw new ExtractionException(itemId, "pdf".equals(document.format())
-					? "no extractable text: scanned PDF needs OCR (" + document.pageCount()
-							+ ((document.pageCount() == 1) ? " page" : " pages") + " without a text layer)"
-					: "no extractable text: the document is blank");
+			String pages = document.pageCount() + ((document.pageCount() == 1) ? " page" : " pages");
+			throw new ExtractionException(itemId, !"pdf".equals(document.format())
+					? "no extractable text: the document is blank"
+					: this.pdfOcr.tesseract().enabled() ? "no extractable text: OCR found no text on " + pages
+							: "no extractable text: scanned PDF needs OCR (" + pages + " without a text layer); "
+									+ this.pdfOcr.tesseract().howToEnable());
 		}
 		return document;
 	}
@@ -76,7 +81,9 @@ public class Extraction {
 	private ExtractedDocument parse(long itemId, SourceFile file, DocumentExtractor extractor) {
 		ExtractionBudget budget = new ExtractionBudget(itemId, this.properties, this.clock);
 		try {
-			return extractor.extract(itemId, file.path(), budget);
+			ExtractedDocument document = extractor.extract(itemId, file.path(), budget);
+			// OCR runs inside the same budget, so the time limit covers it.
+			return "pdf".equals(document.format()) ? this.pdfOcr.apply(itemId, file.path(), document, budget) : document;
 		}
 		catch (ExtractionException | LimitExceededException ex) {
 			throw ex;

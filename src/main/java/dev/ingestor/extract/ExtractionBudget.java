@@ -73,6 +73,18 @@ final class ExtractionBudget {
 		}
 	}
 
+	/** Time left before the deadline; an OCR process is never waited for longer than this. */
+	Duration remaining() {
+		Duration left = Duration.between(this.clock.instant(), this.deadline);
+		return left.isNegative() ? Duration.ZERO : left;
+	}
+
+	/** The time-limit failure for work stopped inside a page, e.g. "OCR of page 3". */
+	LimitExceededException overTime(String during) {
+		return new LimitExceededException(this.itemId, "extraction took longer than the time limit of "
+				+ format(this.limits.extractionTimeout()) + " (stopped during " + during + ")");
+	}
+
 	private static String format(Duration duration) {
 		return duration.toString().substring(2).toLowerCase(Locale.ROOT);
 	}

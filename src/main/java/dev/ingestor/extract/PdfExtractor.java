@@ -60,7 +60,7 @@ class PdfExtractor implements DocumentExtractor {
 			PageCollector collector = new PageCollector(budget);
 			collector.writeText(document, collector.buffer);
 			collector.padTo(document.getNumberOfPages());
-			return new ExtractedDocument("pdf", collector.pages);
+			return new ExtractedDocument("pdf", collector.pages, PdfMetadata.of(document));
 		}
 	}
 

@@ -23,7 +23,7 @@ class PlainTextExtractor implements DocumentExtractor {
 
 	@Override
 	public Set<String> extensions() {
-		return Set.of("txt", "text", "md", "markdown", "csv", "tsv", "log", "rst", "adoc", "json", "xml", "yaml", "yml");
+		return Set.of("txt", "text", "md", "markdown", "csv", "tsv", "log", "rst", "adoc", "json", "yaml", "yml");
 	}
 
 	@Override

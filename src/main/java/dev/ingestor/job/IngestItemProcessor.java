@@ -157,7 +157,7 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 			vectors[fresh.get(i).index()] = embedded.get(i);
 		}
 		return new EmbeddedDocument(file.contentHash(), document.pageCount(), this.model.name(), chunks,
-				Arrays.asList(vectors), chunks.size() - fresh.size());
+				Arrays.asList(vectors), chunks.size() - fresh.size(), document.metadata());
 	}
 
 	private void heartbeat(Reservation reservation) {

@@ -50,8 +50,21 @@ public record Report(Map<String, Long> queue, List<Run> runs, List<Failure> rece
 	 *
 	 * @param run the run's counters and outcomes
 	 * @param log the run's ingestion_log rows, oldest first
+	 * @param documents the versions the run stored, with the metadata their files state
 	 */
-	public record RunDetail(Run run, List<LogEntry> log) {
+	public record RunDetail(Run run, List<LogEntry> log, List<DocumentInfo> documents) {
+
+		public RunDetail(Run run, List<LogEntry> log) {
+			this(run, log, List.of());
+		}
+
+	}
+
+	/**
+	 * A version stored by a run and what its file says about itself (null where it says nothing).
+	 */
+	public record DocumentInfo(long itemId, String storagePath, String format, int pages, int chunks, String title,
+			String author, String language, LocalDateTime created) {
 	}
 
 	/**

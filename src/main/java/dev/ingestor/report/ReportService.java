@@ -70,7 +70,26 @@ public class ReportService {
 					rs.getString("level"), rs.getString("outcome"), rs.getString("message"),
 					rs.getObject("created_at", LocalDateTime.class)))
 			.list();
-		return Optional.of(new Report.RunDetail(run(execution), log));
+		return Optional.of(new Report.RunDetail(run(execution), log, documents(jobExecutionId)));
+	}
+
+	private List<Report.DocumentInfo> documents(long jobExecutionId) {
+		return this.jdbc.sql("""
+				SELECT v.queue_item_id, q.storage_path, v.page_count, v.chunk_count, v.title, v.author, v.language,
+				  v.source_created_at
+				FROM document_version v JOIN ingestion_queue_item q ON q.id = v.queue_item_id
+				WHERE q.job_execution_id = :run ORDER BY v.queue_item_id""")
+			.param("run", jobExecutionId)
+			.query((rs, row) -> new Report.DocumentInfo(rs.getLong("queue_item_id"), rs.getString("storage_path"),
+					extension(rs.getString("storage_path")), rs.getInt("page_count"), rs.getInt("chunk_count"),
+					rs.getString("title"), rs.getString("author"), rs.getString("language"),
+					rs.getObject("source_created_at", LocalDateTime.class)))
+			.list();
+	}
+
+	private static String extension(String path) {
+		int dot = path.lastIndexOf('.');
+		return (dot < 0 || dot < path.lastIndexOf('/')) ? "" : path.substring(dot + 1);
 	}
 
 	private Report.Run run(JobExecution execution) {

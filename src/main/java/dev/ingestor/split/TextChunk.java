@@ -8,6 +8,12 @@ package dev.ingestor.split;
  * @param pageStart first page it comes from
  * @param pageEnd last page it comes from
  * @param tokenCount size in the model's tokens, never over the model's limit
+ * @param position the page's position ("slide 3", "sheet Budget rows 2-40", "OCR"), or null
  */
-public record TextChunk(int index, String text, int pageStart, int pageEnd, int tokenCount) {
+public record TextChunk(int index, String text, int pageStart, int pageEnd, int tokenCount, String position) {
+
+	public TextChunk(int index, String text, int pageStart, int pageEnd, int tokenCount) {
+		this(index, text, pageStart, pageEnd, tokenCount, null);
+	}
+
 }

@@ -105,7 +105,7 @@ public class TextSplitter {
 
 	/** The one place a chunk is made from a page: what a page carries, its chunks carry. */
 	private static TextChunk chunk(int index, PageCutter.Piece piece, Page page) {
-		return new TextChunk(index, piece.text(), page.number(), page.number(), piece.tokens());
+		return new TextChunk(index, piece.text(), page.number(), page.number(), piece.tokens(), page.position());
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.ingestor.store;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -95,8 +97,10 @@ public class DocumentStore {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO document_version (document_node_id, queue_item_id, content_hash, is_active, active_node_id,
-				  embedding_model, embedding_dimension, page_count, chunk_count, reservation_token, dedup_key)
-				VALUES (:node, :item, :hash, TRUE, :node, :model, :dimension, :pages, :chunks, :token, :dedupKey)""")
+				  embedding_model, embedding_dimension, page_count, chunk_count, reservation_token, dedup_key,
+				  title, author, language, source_created_at)
+				VALUES (:node, :item, :hash, TRUE, :node, :model, :dimension, :pages, :chunks, :token, :dedupKey,
+				  :title, :author, :language, :created)""")
 			.param("dedupKey", this.versionKey.of(document.contentHash(), document.dimension()))
 			.param("node", documentNodeId)
 			.param("item", queueItemId)
@@ -106,6 +110,11 @@ public class DocumentStore {
 			.param("dimension", document.dimension())
 			.param("pages", document.pageCount())
 			.param("chunks", document.chunks().size())
+			.param("title", document.metadata().title())
+			.param("author", document.metadata().author())
+			.param("language", document.metadata().language())
+			.param("created", (document.metadata().created() != null)
+					? LocalDateTime.ofInstant(document.metadata().created(), ZoneOffset.UTC) : null)
 			.update(keys, "id");
 		long versionId = keys.getKey().longValue();
 		insertChunks(versionId, document);
@@ -116,8 +125,8 @@ public class DocumentStore {
 		List<TextChunk> chunks = document.chunks();
 		this.batch.batchUpdate("""
 				INSERT INTO document_chunk (document_version_id, chunk_index, is_active, content, token_count,
-				  page_start, page_end, embedding, embedding_model, embedding_dimension, content_hash)
-				VALUES (?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?)""", chunks, this.writeBatchSize, (ps, chunk) -> {
+				  page_start, page_end, embedding, embedding_model, embedding_dimension, content_hash, position)
+				VALUES (?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", chunks, this.writeBatchSize, (ps, chunk) -> {
 			float[] vector = document.vectors().get(chunk.index());
 			ps.setLong(1, versionId);
 			ps.setInt(2, chunk.index());
@@ -129,6 +138,7 @@ public class DocumentStore {
 			ps.setString(8, document.model());
 			ps.setInt(9, vector.length);
 			ps.setString(10, ChunkHash.of(chunk.text()));
+			ps.setString(11, chunk.position());
 		});
 		// With rewriteBatchedStatements the driver reports SUCCESS_NO_INFO, not row counts: count
 		// what really landed before the chunk transaction may commit.

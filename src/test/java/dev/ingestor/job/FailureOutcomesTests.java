@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * log row, the good rows are indexed, nothing stays processing, and the job completes.
  */
 @TestPropertySource(properties = { "ingest.max-file-bytes=20000", "ingest.max-pages=5", "ingest.max-chars=3000",
-		"ingest.extraction-timeout=3m" })
+		"ingest.extraction-timeout=3m", "ingest.ocr=off" })
 class FailureOutcomesTests extends H2JobTestBase {
 
 	@TempDir
@@ -71,11 +71,11 @@ class FailureOutcomesTests extends H2JobTestBase {
 		assertOutcome(rows.get("missing"), "download_failed", "file not found in storage: docs/missing.pdf");
 		assertOutcome(rows.get("directory"), "download_failed", "not a regular file: docs/folder.pdf");
 		assertOutcome(rows.get("outside"), "download_failed", "path is outside storage");
-		assertOutcome(rows.get("docx"), "failed", "unsupported document type '.docx'");
+		assertOutcome(rows.get("docx"), "failed", "unreadable .docx file");
 		assertOutcome(rows.get("corrupt"), "failed", "truncated or damaged PDF");
 		assertOutcome(rows.get("truncated"), "failed", "truncated or damaged PDF");
 		assertOutcome(rows.get("encrypted"), "failed", "encrypted PDF");
-		assertOutcome(rows.get("scanned"), "failed", "no extractable text: scanned PDF needs OCR (1 page without a text layer)");
+		assertOutcome(rows.get("scanned"), "failed", "no extractable text: scanned PDF needs OCR (1 page without a text layer); OCR is off: set INGEST_OCR=auto");
 		assertOutcome(rows.get("blank"), "failed", "no extractable text: scanned PDF needs OCR (2 pages without");
 		assertOutcome(rows.get("empty"), "failed", "empty file");
 		assertOutcome(rows.get("tooBig"), "failed", "over the size limit of 20000 bytes");
