@@ -59,6 +59,17 @@ final class Completeness {
 		}
 	}
 
+	/** "PK\3\4": the first local file header of any ZIP that is not empty. */
+	private static final int ZIP_LOCAL_HEADER = 0x04034b50;
+
+	/** Whether the file begins like a ZIP; a file that does not is no container to check. */
+	static boolean startsAsZip(Path file) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			ByteBuffer head = read(channel, 0, 4).order(ByteOrder.LITTLE_ENDIAN);
+			return head.limit() == 4 && head.getInt(0) == ZIP_LOCAL_HEADER;
+		}
+	}
+
 	/**
 	 * A ZIP (and so every OOXML or OpenDocument file) ends with its central directory and the
 	 * record that locates it; for the Office extractors to call before parsing.

@@ -31,6 +31,9 @@ class TikaExtractor implements DocumentExtractor {
 	private static final Set<String> BINARY = Set.of("docx", "doc", "pptx", "ppt", "xlsx", "xls", "odt", "ods", "odp",
 			"epub", "msg");
 
+	/** ZIP containers: a file cut anywhere has lost its central directory and is not read as whole. */
+	private static final Set<String> ZIPPED = Set.of("docx", "pptx", "xlsx", "odt", "ods", "odp", "epub");
+
 	/** Loaded on first use: a run that reads no such file does not pay Tika's start-up. */
 	private static final class Tika {
 
@@ -47,6 +50,7 @@ class TikaExtractor implements DocumentExtractor {
 	@Override
 	public ExtractedDocument extract(long itemId, Path file, ExtractionBudget budget) throws IOException {
 		String extension = extension(file);
+		requireWholeContainer(itemId, extension, file);
 		Metadata metadata = new Metadata();
 		metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
 		ParseContext context = new ParseContext();
@@ -65,6 +69,22 @@ class TikaExtractor implements DocumentExtractor {
 		}
 		requireParser(itemId, extension, metadata);
 		return new ExtractedDocument(extension, handler.pages(), TikaMetadata.of(metadata));
+	}
+
+	/**
+	 * The same rule as for PDFs: POI and Tika recover what they can from a cut ZIP, and a fragment
+	 * must not be indexed as if it were the document. A file that is no ZIP at all is left to the
+	 * content check below, which names it unreadable.
+	 */
+	private static void requireWholeContainer(long itemId, String extension, Path file) throws IOException {
+		if (!ZIPPED.contains(extension) || !Completeness.startsAsZip(file)) {
+			return;
+		}
+		String missing = Completeness.zip(file);
+		if (missing != null) {
+			throw new ExtractionException(itemId, "truncated or damaged ." + extension + " file: " + missing
+					+ "; it is not indexed as if whole");
+		}
 	}
 
 	/** A file whose content no parser claims (a ".docx" that is not one) is broken, not blank. */

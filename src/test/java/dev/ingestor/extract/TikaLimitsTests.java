@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -46,6 +47,26 @@ class TikaLimitsTests {
 		String text = String.join("\n", document.pages().stream().map(Page::text).toList());
 		assertThat(text.length()).isGreaterThan(300_000);
 		assertThat(text).contains("Paragraph 2999").endsWith("The very last words.");
+	}
+
+	@Test
+	void officeFilesCutAnywhereFailAsTruncatedInsteadOfBeingReadAsWhole() throws Exception {
+		Path whole = OfficeFixtures.docx(this.tmp.resolve("whole.docx"));
+		Path pptx = OfficeFixtures.pptx(this.tmp.resolve("whole.pptx"));
+		Extraction extraction = extraction(properties(this.tmp), Clock.systemUTC());
+		assertThat(extract(extraction, whole).pages()).isNotEmpty();
+
+		for (Path source : new Path[] { whole, pptx }) {
+			byte[] bytes = Files.readAllBytes(source);
+			for (double share : new double[] { 0.5, 0.9, 0.99 }) {
+				String name = source.getFileName().toString();
+				Path cut = this.tmp.resolve("cut-" + (int) (share * 100) + "-" + name);
+				Files.write(cut, Arrays.copyOf(bytes, (int) (bytes.length * share)));
+
+				assertThatThrownBy(() -> extract(extraction, cut)).isInstanceOf(ExtractionException.class)
+					.hasMessageStartingWith("truncated or damaged ." + name.substring(name.lastIndexOf('.') + 1) + " file: ");
+			}
+		}
 	}
 
 	@Test
