@@ -62,7 +62,7 @@ class SearchCommand implements Callable<Integer> {
 
 	static String render(SearchResult result, Long document) {
 		StringBuilder out = new StringBuilder();
-		out.append(String.format("%,d chunks of %s (%d dimensions) compared in %d ms (%d ms with the query), %s ranking%n",
+		out.append(String.format("%,d chunks of %s (%d dimensions) compared in %d ms (%d ms in all, embedding the query included), %s ranking%n",
 				result.rowsScanned(), result.model(), result.dimension(), result.scanMillis(), result.totalMillis(),
 				result.ranking()));
 		if (result.noChunkOfModel()) {

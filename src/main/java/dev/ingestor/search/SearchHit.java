@@ -46,8 +46,13 @@ public record SearchHit(int rank, double score, double cosine, long chunkId, lon
 			}
 			start += sentence.length() + 1;
 		}
-		String from = flat.substring(Math.min(bestStart, flat.length()));
-		return ((bestStart > 0) ? "…" : "") + cut(from, max);
+		if (flat.length() - bestStart < max) {
+			// A match near the end: show the text before it too, rather than a short tail.
+			int from = Math.max(0, flat.length() - max + 1);
+			int space = flat.indexOf(' ', from);
+			bestStart = (from == 0 || space < 0 || space > bestStart) ? from : space + 1;
+		}
+		return ((bestStart > 0) ? "…" : "") + cut(flat.substring(bestStart), max);
 	}
 
 	private static String flat(String text) {

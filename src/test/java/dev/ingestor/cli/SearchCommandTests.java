@@ -19,10 +19,10 @@ class SearchCommandTests {
 
 		String text = SearchCommand.render(result, null);
 
-		assertThat(text).startsWith("7 chunks of local:all-minilm-l6-v2 (384 dimensions) compared in 3 ms (120 ms with "
-				+ "the query), hybrid ranking")
+		assertThat(text).startsWith("7 chunks of local:all-minilm-l6-v2 (384 dimensions) compared in 3 ms (120 ms in all, "
+				+ "embedding the query included), hybrid ranking")
 			.contains(" 1  0.583  getting-started.md  p. 1  (document 2, chunk 1)")
-			.contains("    …## Crash safety To restart after a crash, run it.");
+			.contains("    ## Statuses Every row moves on. The rest is history. ## Crash safety To restart after a crash, run it.");
 	}
 
 	@Test
