@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import dev.ingestor.config.IngestProperties;
 import dev.ingestor.embed.EmbeddingModelSpec;
 import dev.ingestor.store.VectorCodec;
 import dev.ingestor.support.QueueFixture;
@@ -29,13 +30,20 @@ interface SearchContract {
 
 	String LOCAL = "local:all-minilm-l6-v2";
 
-	QueueFixture queue();
-
-	JdbcClient jdbc();
-
-	JobOperatorTestUtils jobs();
-
+	/** The test's application context; everything else comes from it. */
 	ApplicationContext context();
+
+	default JdbcClient jdbc() {
+		return context().getBean(JdbcClient.class);
+	}
+
+	default JobOperatorTestUtils jobs() {
+		return context().getBean(JobOperatorTestUtils.class);
+	}
+
+	default QueueFixture queue() {
+		return new QueueFixture(jdbc(), context().getBean(IngestProperties.class).storageDir());
+	}
 
 	default SearchService search() {
 		return context().getBean(SearchService.class);
