@@ -96,6 +96,11 @@ class VectorScan {
 		return unit;
 	}
 
+	/** The fetch size the scan streams with on this database. */
+	int fetchSize() {
+		return streaming().getFetchSize();
+	}
+
 	private JdbcTemplate streaming() {
 		JdbcTemplate template = this.streaming;
 		if (template == null) {
