@@ -3,6 +3,7 @@ package dev.ingestor.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -61,7 +62,7 @@ public class SearchService {
 					.stream()
 					.filter(m -> !(m.model().equals(this.model.name()) && m.dimension() == vector.length))
 					.toList();
-		return new SearchResult(query.text(), this.model.name(), vector.length, ranking.name().toLowerCase(), hits,
+		return new SearchResult(query.text(), this.model.name(), vector.length, ranking.name().toLowerCase(Locale.ROOT), hits,
 				scanned.rows(), scanMillis, millisSince(start), others);
 	}
 
