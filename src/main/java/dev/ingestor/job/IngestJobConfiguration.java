@@ -71,7 +71,7 @@ class IngestJobConfiguration {
 	@Bean
 	Step ingestQueuedItems(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			IngestProperties properties, JdbcPagingItemReader<QueueItem> queuedItemReader,
-			IngestItemProcessor processor, IngestItemWriter writer, FailureRecorder failures,
+			RetriedRowsAlone processor, IngestItemWriter writer, FailureRecorder failures,
 			ProgressListener progress, AsyncTaskExecutor ingestWorkers) {
 		return new StepBuilder(INGEST_STEP, jobRepository).<QueueItem, IngestOutcome>chunk(chunkSize(properties))
 			.reader(queuedItemReader)
@@ -143,6 +143,12 @@ class IngestJobConfiguration {
 	IngestItemProcessor ingestItemProcessor(QueueRepository queue, StorageResolver storage, DocumentStore store,
 			Extraction extraction, TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages) {
 		return new IngestItemProcessor(queue, storage, store, extraction, splitter, embedder, model, stages);
+	}
+
+	@Bean
+	RetriedRowsAlone retriedRowsAlone(IngestItemProcessor processor, IngestItemWriter writer,
+			PlatformTransactionManager transactionManager) {
+		return new RetriedRowsAlone(processor, writer, transactionManager);
 	}
 
 	@Bean
