@@ -6,9 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import dev.ingestor.embed.EmbeddedDocument;
 import dev.ingestor.embed.Embedder;
@@ -63,9 +60,6 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 
 	private final ItemStages stages;
 
-	/** Read lock: a first attempt, shared; write lock: a retried row, alone. */
-	private final ReadWriteLock isolation = new ReentrantReadWriteLock();
-
 	private final DocumentDeletion deletion;
 
 	IngestItemProcessor(QueueRepository queue, StorageResolver storage, DocumentStore store, Extraction extraction,
@@ -82,27 +76,11 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 		this.deletion = deletion;
 	}
 
-	/**
-	 * A row that was interrupted before runs alone: the documents in flight with it when the
-	 * worker died were recovered too, and one of them may be what killed it. Alone, the culprit
-	 * uses up its own attempts and no one else's.
-	 */
 	@Override
 	public IngestOutcome process(QueueItem item) {
 		if (this.deletion.handles(item)) {
 			return this.deletion.reserve(item, currentJobExecutionId());
 		}
-		Lock turn = (item.attempts() > 0) ? this.isolation.writeLock() : this.isolation.readLock();
-		turn.lock();
-		try {
-			return reserveAndProcess(item);
-		}
-		finally {
-			turn.unlock();
-		}
-	}
-
-	private IngestOutcome reserveAndProcess(QueueItem item) {
 		Instant began = this.stages.now();
 		Optional<Reservation> reserved = this.queue.reserve(item, currentJobExecutionId());
 		if (reserved.isEmpty()) {

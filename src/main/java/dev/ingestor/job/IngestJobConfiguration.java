@@ -72,7 +72,7 @@ class IngestJobConfiguration {
 	@Bean
 	Step ingestQueuedItems(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			IngestProperties properties, JdbcPagingItemReader<QueueItem> queuedItemReader,
-			IngestItemProcessor processor, IngestItemWriter writer, FailureRecorder failures,
+			RetriedRowsAlone processor, IngestItemWriter writer, FailureRecorder failures,
 			ProgressListener progress, AsyncTaskExecutor ingestWorkers) {
 		return new StepBuilder(INGEST_STEP, jobRepository).<QueueItem, IngestOutcome>chunk(chunkSize(properties))
 			.reader(queuedItemReader)
@@ -145,6 +145,12 @@ class IngestJobConfiguration {
 			Extraction extraction, TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages,
 			DocumentDeletion deletion) {
 		return new IngestItemProcessor(queue, storage, store, extraction, splitter, embedder, model, stages, deletion);
+	}
+
+	@Bean
+	RetriedRowsAlone retriedRowsAlone(IngestItemProcessor processor, IngestItemWriter writer,
+			PlatformTransactionManager transactionManager) {
+		return new RetriedRowsAlone(processor, writer, transactionManager);
 	}
 
 	@Bean

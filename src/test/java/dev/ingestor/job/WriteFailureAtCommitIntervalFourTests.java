@@ -1,29 +1,9 @@
 package dev.ingestor.job;
 
-import dev.ingestor.support.H2JobTestBase;
-import dev.ingestor.support.QueueFixture;
-
-import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-/** {@link WriteFailureContract} four documents per chunk transaction, three in flight at once. */
+/** {@link WriteFailureScenarios} four documents per chunk transaction, three in flight at once. */
 @TestPropertySource(properties = { "ingest.commit-interval=4", "ingest.concurrency=3" })
-class WriteFailureAtCommitIntervalFourTests extends H2JobTestBase implements WriteFailureContract {
-
-	@Override
-	public QueueFixture queue() {
-		return this.queue;
-	}
-
-	@Override
-	public JdbcClient jdbc() {
-		return this.jdbc;
-	}
-
-	@Override
-	public JobOperatorTestUtils jobs() {
-		return this.jobOperatorTestUtils;
-	}
+class WriteFailureAtCommitIntervalFourTests extends WriteFailureScenarios {
 
 }
