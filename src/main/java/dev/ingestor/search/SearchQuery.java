@@ -1,14 +1,13 @@
 package dev.ingestor.search;
 
 /**
- * What a caller asks for: the CLI today, a thin {@code GET /v1/search} controller later.
+ * What a caller asks for: the CLI, or {@code GET /v1/search} on behalf of a token's tenant.
  *
  * @param text the question, embedded with the configured model
  * @param k how many passages to return, at least 1
  * @param documentId only chunks of this document node, or {@code null} for all documents
- * @param tenantId only documents of this tenant, or {@code null}; not applied yet, because
- *     {@code document_node} has no {@code tenant_id} column on this branch: {@link VectorScan}
- *     marks the one line that adds the predicate once it has
+ * @param tenantId only documents of this tenant ({@code document_node.tenant_id}), or {@code null}
+ *     for every tenant (the CLI, which runs with the database's own rights)
  */
 public record SearchQuery(String text, int k, Long documentId, String tenantId) {
 

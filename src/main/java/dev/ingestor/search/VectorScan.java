@@ -59,8 +59,10 @@ class VectorScan {
 			sql.append(" AND v.document_node_id = ?");
 			args.add(request.documentId());
 		}
-		// Tenants: once document_node has tenant_id (the intake branch), this is the one line:
-		// if (request.tenantId() != null) { sql.append(" AND n.tenant_id = ?"); args.add(request.tenantId()); }
+		if (request.tenantId() != null) {
+			sql.append(" AND n.tenant_id = ?");
+			args.add(request.tenantId());
+		}
 		TopK top = new TopK(keep);
 		long[] rows = { 0 };
 		streaming().query(sql.toString(), rs -> {

@@ -122,4 +122,32 @@ interface ReadAndDeleteContract extends ApiFixture {
 		assertThat(queue().count("SELECT COUNT(*) FROM ingestion_log WHERE outcome = 'deleted'")).isEqualTo(1);
 	}
 
+	@Test
+	default void searchRanksOnlyTheCallersTenantsPassages() throws Exception {
+		long acme = client().upload(USER, "harbour.md",
+				ApiFixture.text("# Harbour\n\nThe harbour pilot boards ships at the breakwater before dawn.\n"))
+			.longField("documentId");
+		long globex = client().upload(OTHER_TENANT, "harbour-too.md",
+				ApiFixture.text("# Harbour\n\nThe harbour pilot boards ships at the breakwater at noon.\n"))
+			.longField("documentId");
+		assertThat(runJob()).isEqualTo(BatchStatus.COMPLETED);
+
+		Response mine = client().get("/v1/search?q=when%20does%20the%20harbour%20pilot%20board&k=5", USER);
+		Response theirs = client().get("/v1/search?q=when%20does%20the%20harbour%20pilot%20board&k=5", OTHER_TENANT);
+
+		assertThat(mine.status()).isEqualTo(200);
+		assertThat(mine.json().path("hits").valueStream().map(hit -> hit.path("documentId").asLong())).containsOnly(acme)
+			.isNotEmpty();
+		assertThat(mine.json().path("hits").get(0).path("text").asText()).contains("before dawn");
+		assertThat(mine.json().path("rowsScanned").asLong()).isEqualTo(1);
+		assertThat(theirs.json().path("hits").valueStream().map(hit -> hit.path("documentId").asLong()))
+			.containsOnly(globex)
+			.isNotEmpty();
+		assertThat(client().get("/v1/search?q=harbour", null).status()).isEqualTo(401);
+		Response empty = client().get("/v1/search?q=%20&k=5", USER);
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.contentType()).startsWith("application/problem+json");
+		assertThat(client().get("/v1/search?q=harbour&k=0", USER).status()).isEqualTo(400);
+	}
+
 }
