@@ -60,6 +60,9 @@ public class Embedder {
 	 */
 	private final Semaphore inFlight;
 
+	/** Learned from the first vectors the model returns; 0 until then. */
+	private volatile int dimension;
+
 	Embedder(@Lazy EmbeddingModel model, IngestProperties properties,
 			EmbeddingMetrics metrics) {
 		this.model = model;
@@ -82,6 +85,14 @@ public class Embedder {
 	}
 
 	/**
+	 * The dimension of the vectors the model has returned in this process, or 0 before the
+	 * first: what the dedup key needs, learned without a request of its own.
+	 */
+	public int knownDimension() {
+		return this.dimension;
+	}
+
+	/**
 	 * Vectors in chunk order. {@code afterBatch} runs after every request, so that long
 	 * documents can renew their reservation's heartbeat.
 	 */
@@ -94,6 +105,7 @@ public class Embedder {
 				.toList();
 			for (Embedding embedding : embedBatch(itemId, batch)) {
 				vectors.add(embedding.vector());
+				this.dimension = embedding.vector().length;
 			}
 			afterBatch.run();
 		}

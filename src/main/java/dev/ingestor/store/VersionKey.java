@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import dev.ingestor.config.IngestProperties;
+import dev.ingestor.embed.Embedder;
 import dev.ingestor.embed.EmbeddingModelSpec;
 import dev.ingestor.split.TextSplitter;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -34,15 +35,18 @@ public class VersionKey {
 
 	private final EmbeddingModel model;
 
+	private final Embedder embedder;
+
 	private final String settings;
 
 	/** Learned from the model once; 0 until known. */
 	private volatile int dimension;
 
-	VersionKey(JdbcClient jdbc, @Lazy EmbeddingModel model, EmbeddingModelSpec spec, TextSplitter splitter,
-			IngestProperties properties) {
+	VersionKey(JdbcClient jdbc, @Lazy EmbeddingModel model, @Lazy Embedder embedder, EmbeddingModelSpec spec,
+			TextSplitter splitter, IngestProperties properties) {
 		this.jdbc = jdbc;
 		this.model = model;
+		this.embedder = embedder;
 		this.settings = spec.name() + "|chunk=" + splitter.maxTokens() + "|overlap=" + properties.chunkOverlapTokens()
 				+ "|splitter=" + SPLITTER_VERSION;
 	}
@@ -71,6 +75,10 @@ public class VersionKey {
 	 * cannot say, the content is embedded again, and that request reports the outage properly.
 	 */
 	private int currentDimension() {
+		if (this.dimension == 0) {
+			// Documents embedded earlier in this process already told us; ask the model only if not.
+			this.dimension = this.embedder.knownDimension();
+		}
 		if (this.dimension == 0) {
 			try {
 				this.dimension = this.model.dimension();
