@@ -28,7 +28,7 @@ class ManagerDatabaseFlywayTests {
 		ours().migrate();
 
 		assertThat(this.jdbc.sql("SELECT \"version\" FROM \"ingestor_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")
-			.query(String.class).list()).containsExactly("2", "3");
+			.query(String.class).list()).startsWith("2", "3").doesNotContain("1");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM document_version WHERE dedup_key IS NULL").query(Long.class).single())
 			.isZero();
 	}
@@ -40,7 +40,7 @@ class ManagerDatabaseFlywayTests {
 		ours().migrate();
 
 		assertThat(this.jdbc.sql("SELECT \"version\" FROM \"ingestor_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")
-			.query(String.class).list()).containsExactly("0", "1", "2", "3");
+			.query(String.class).list()).startsWith("0", "1", "2", "3");
 	}
 
 	/** What Boot builds from application.properties, then our customizer. */
