@@ -97,7 +97,9 @@ public class IngestRunner {
 			}
 			try (RunLock.Held lock = acquired.get()) {
 				recoverDeadExecutions();
-				return work.apply(lock);
+				Result result = work.apply(lock);
+				RunEndedPause.reached();
+				return result;
 			}
 		}
 		finally {

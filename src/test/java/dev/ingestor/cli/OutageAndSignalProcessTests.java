@@ -94,11 +94,18 @@ class OutageAndSignalProcessTests {
 	@Test
 	void aSigtermThatLandsAsARunEndsStillStopsTheDaemon() throws Exception {
 		queueThree("ending");
-		IngestProcess daemon = launch(Map.of(), "daemon");
+		// The hook holds the launch open after the run ended, the window where a signal used to be
+		// taken for one meant for the run and the daemon polled on; the test releases it only once
+		// the signal was handled there.
+		Path release = this.work.resolve("release-run-end");
+		IngestProcess daemon = launch(Map.of("INGEST_TEST_ONLY_PAUSE_AFTER_RUN_UNTIL_FILE", release.toString()), "daemon");
 		daemon.awaitOutput("job execution \\d+ ended COMPLETED", LAUNCH);
+		daemon.awaitOutput("test hook: the run ended; pausing", LAUNCH);
 
 		long signalled = System.nanoTime();
 		daemon.sigterm();
+		daemon.awaitOutput("signal received", Duration.ofSeconds(30));
+		Files.createFile(release);
 		int exit = daemon.awaitExit(Duration.ofSeconds(30));
 
 		assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as(daemon.output()).isLessThan(Duration.ofSeconds(2));
