@@ -146,7 +146,16 @@ class IngestJobConfiguration {
 			Extraction extraction, TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages,
 			DocumentDeletion deletion, PendingVersions pending, IngestProperties properties) {
 		return new IngestItemProcessor(queue, storage, store, extraction, splitter,
-				new BatchedVersionWriter(store, pending, embedder, model, properties.writeBatchSize()), stages, deletion);
+				new BatchedVersionWriter(store, pending, embedder, model, writeBatch(properties)), stages, deletion);
+	}
+
+	/**
+	 * Chunks embedded and written per step of one document: INGEST_WRITE_BATCH_SIZE rounded up to
+	 * whole embedding requests, so a document still takes ⌈chunks ÷ embedding batch⌉ requests.
+	 */
+	static int writeBatch(IngestProperties properties) {
+		int requests = (properties.writeBatchSize() + properties.embeddingBatchSize() - 1) / properties.embeddingBatchSize();
+		return requests * properties.embeddingBatchSize();
 	}
 
 	@Bean
