@@ -154,8 +154,9 @@ class IngestJobConfiguration {
 	 * whole embedding requests, so a document still takes ⌈chunks ÷ embedding batch⌉ requests.
 	 */
 	static int writeBatch(IngestProperties properties) {
-		int requests = (properties.writeBatchSize() + properties.embeddingBatchSize() - 1) / properties.embeddingBatchSize();
-		return requests * properties.embeddingBatchSize();
+		int perRequest = Math.max(1, properties.embeddingBatchSize());
+		int requests = Math.max(1, (properties.writeBatchSize() + perRequest - 1) / perRequest);
+		return requests * perRequest;
 	}
 
 	@Bean
