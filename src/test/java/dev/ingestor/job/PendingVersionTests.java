@@ -58,7 +58,7 @@ class PendingVersionTests extends H2JobTestBase {
 
 	@Test
 	void aPendingVersionLeftByAKilledRunIsDeletedByTheNextRunAndNeverBecomesActive() throws Exception {
-		long id = this.queue.queueNew(this.queue.writeText("killed/a.md", paragraphs(3)));
+		long id = this.queue.queueNew(this.queue.writeText("killed/a.md", ConcurrentIngestTests.paragraphs("killed", 3)));
 		QueueItem item = new QueueItem(id, this.queue.row(id).nodeId(), "killed/a.md", 0);
 		// A run that died mid-document (its job execution does not exist): the row is left
 		// processing under its token, with half a version written.
@@ -79,7 +79,7 @@ class PendingVersionTests extends H2JobTestBase {
 
 	@Test
 	void aDocumentEmbeddedAndWrittenInSeveralBatchesIsActivatedWhole() throws Exception {
-		long id = this.queue.queueNew(this.queue.writeText("batches/a.md", paragraphs(12)));
+		long id = this.queue.queueNew(this.queue.writeText("batches/a.md", ConcurrentIngestTests.paragraphs("batch", 12)));
 
 		assertThat(this.jobOperatorTestUtils.startJob().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
@@ -94,7 +94,7 @@ class PendingVersionTests extends H2JobTestBase {
 
 	@Test
 	void aDocumentWhoseEmbeddingFailsAfterItsFirstBatchLeavesNoVersionBehind() throws Exception {
-		long id = this.queue.queueNew(this.queue.writeText("broken/a.md", paragraphs(12)));
+		long id = this.queue.queueNew(this.queue.writeText("broken/a.md", ConcurrentIngestTests.paragraphs("batch", 12)));
 		OLLAMA.afterEachAnswer(call -> OLLAMA.alwaysAnswer(400, "{\"error\":\"invalid input type\"}"));
 
 		this.jobOperatorTestUtils.startJob();
@@ -103,15 +103,6 @@ class PendingVersionTests extends H2JobTestBase {
 		assertThat(OLLAMA.calls()).hasSizeGreaterThan(1);
 		assertThat(this.queue.count("SELECT COUNT(*) FROM document_version")).isZero();
 		assertThat(this.queue.count("SELECT COUNT(*) FROM document_chunk")).isZero();
-	}
-
-	static String paragraphs(int n) {
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < n; i++) {
-			text.append("Paragraph ").append(i).append(" talks about topic number ").append(i)
-				.append(" in enough words to make a chunk of its own when chunks are small.\n\n");
-		}
-		return text.toString();
 	}
 
 }
