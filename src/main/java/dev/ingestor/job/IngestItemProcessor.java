@@ -25,9 +25,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Reserves a queued row and does all the slow work for it, outside any long-held lock or
- * connection: read, extract, split, embed, and write the
- * chunks as a pending version in bounded batches ({@link BatchedVersionWriter}). Runs on the step's worker threads, several documents
- * at once, so it keeps no state of its own. Failures propagate as exceptions for the skip policy
+ * connection: read, extract, split, embed, and write the chunks as a pending version in bounded
+ * batches ({@link BatchedVersionWriter}). Runs on the step's worker threads, several documents at
+ * once, so it keeps no state of its own. Failures propagate as exceptions for the skip policy
  * to record.
  */
 class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
