@@ -31,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inboxDir directory the daemon watches for new files; empty means no inbox
  * @param concurrency documents in flight at once; 0 means the default (cores for local, 8 for ollama)
  * @param ollamaConcurrency embedding requests in flight at once across all documents (ollama)
- * @param writeBatchSize chunk rows per insert batch when a version is written
+ * @param writeBatchSize chunks embedded and written at a time per document: what one document in flight holds
  * @param outageMaxBackoff longest wait of the daemon between probes while an outage lasts
  * @param maxQueued {@code serve}: uploads are refused with 503 while this many rows are queued
  * @param auth {@code serve}: JWT bearer tokens, or none at all (single tenant)

@@ -1,15 +1,8 @@
 package dev.ingestor.job;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import dev.ingestor.embed.EmbeddedDocument;
-import dev.ingestor.embed.Embedder;
-import dev.ingestor.embed.EmbeddingModelSpec;
 import dev.ingestor.extract.ExtractedDocument;
 import dev.ingestor.extract.Extraction;
 import dev.ingestor.queue.QueueItem;
@@ -20,11 +13,10 @@ import dev.ingestor.report.ItemStages;
 import dev.ingestor.report.ItemStages.Stage;
 import dev.ingestor.source.SourceFile;
 import dev.ingestor.source.StorageResolver;
-import dev.ingestor.split.TextChunk;
 import dev.ingestor.split.TextSplitter;
-import dev.ingestor.store.ChunkHash;
 import dev.ingestor.store.DocumentStore;
 import dev.ingestor.store.DocumentStore.ActiveVersion;
+import dev.ingestor.store.PendingVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,16 +25,14 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Reserves a queued row and does all the slow work for it, outside any long-held lock or
- * connection: read, extract, split, embed. Runs on the step's worker threads, several documents
- * at once, so it keeps no state of its own. Failures propagate as exceptions for the skip policy
+ * connection: read, extract, split, embed, and write the chunks as a pending version in bounded
+ * batches ({@link BatchedVersionWriter}). Runs on the step's worker threads, several documents at
+ * once, so it keeps no state of its own. Failures propagate as exceptions for the skip policy
  * to record.
  */
 class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 
 	private static final Logger log = LoggerFactory.getLogger(IngestItemProcessor.class);
-
-	/** Chunk hashes asked of the store at once when looking for vectors to reuse. */
-	private static final int REUSE_LOOKUP_BATCH = 500;
 
 	private final QueueRepository queue;
 
@@ -54,24 +44,20 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 
 	private final TextSplitter splitter;
 
-	private final Embedder embedder;
-
-	private final EmbeddingModelSpec model;
+	private final BatchedVersionWriter versions;
 
 	private final ItemStages stages;
 
 	private final DocumentDeletion deletion;
 
 	IngestItemProcessor(QueueRepository queue, StorageResolver storage, DocumentStore store, Extraction extraction,
-			TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages,
-			DocumentDeletion deletion) {
+			TextSplitter splitter, BatchedVersionWriter versions, ItemStages stages, DocumentDeletion deletion) {
 		this.queue = queue;
 		this.storage = storage;
 		this.store = store;
 		this.extraction = extraction;
 		this.splitter = splitter;
-		this.embedder = embedder;
-		this.model = model;
+		this.versions = versions;
 		this.stages = stages;
 		this.deletion = deletion;
 	}
@@ -103,39 +89,12 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 			heartbeat(reservation);
 			this.stages.passed(Stage.EXTRACTED, item.id(), run, phase, 0, IngestItemWriter.count(document.pageCount(), "page"));
 			phase = this.stages.now();
-			List<TextChunk> chunks = this.splitter.split(document);
-			EmbeddedDocument embedded = embed(reservation, file, document, chunks, active);
-			this.stages.passed(Stage.EMBEDDED, item.id(), run, phase, chunks.size(), IngestItemWriter.count(chunks.size(), "chunk"));
-			return new IngestOutcome.Embedded(reservation, embedded);
+			PendingVersion version = this.versions.write(reservation, file.contentHash(), document,
+					this.splitter.chunks(document), active, () -> heartbeat(reservation));
+			this.stages.passed(Stage.EMBEDDED, item.id(), run, phase, version.chunkCount(),
+					IngestItemWriter.count(version.chunkCount(), "chunk"));
+			return new IngestOutcome.Embedded(reservation, version);
 		}
-	}
-
-	/**
-	 * Only chunks the active version does not already hold (same text, same model) go to the
-	 * model; the others keep their stored vector. Looked up per embedding batch, so the lookup's
-	 * size does not grow with the document.
-	 */
-	private EmbeddedDocument embed(Reservation reservation, SourceFile file, ExtractedDocument document,
-			List<TextChunk> chunks, Optional<ActiveVersion> active) {
-		float[][] vectors = new float[chunks.size()][];
-		List<TextChunk> fresh = new ArrayList<>();
-		for (int from = 0; from < chunks.size(); from += REUSE_LOOKUP_BATCH) {
-			List<TextChunk> batch = chunks.subList(from, Math.min(from + REUSE_LOOKUP_BATCH, chunks.size()));
-			Map<String, float[]> stored = active.isEmpty() ? Map.of() : this.store.storedVectors(active.get().id(),
-					this.model.name(), batch.stream().map(chunk -> ChunkHash.of(chunk.text())).distinct().toList());
-			for (TextChunk chunk : batch) {
-				vectors[chunk.index()] = stored.get(ChunkHash.of(chunk.text()));
-				if (vectors[chunk.index()] == null) {
-					fresh.add(chunk);
-				}
-			}
-		}
-		List<float[]> embedded = this.embedder.embed(reservation.itemId(), fresh, () -> heartbeat(reservation));
-		for (int i = 0; i < fresh.size(); i++) {
-			vectors[fresh.get(i).index()] = embedded.get(i);
-		}
-		return new EmbeddedDocument(file.contentHash(), document.pageCount(), this.model.name(), chunks,
-				Arrays.asList(vectors), chunks.size() - fresh.size(), document.metadata());
 	}
 
 	private void heartbeat(Reservation reservation) {

@@ -8,6 +8,7 @@ import dev.ingestor.queue.QueueStatus;
 import dev.ingestor.queue.Reservation;
 import dev.ingestor.report.ItemStages;
 import dev.ingestor.store.DocumentStore;
+import dev.ingestor.store.PendingVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Commits each outcome in the chunk transaction: the row's terminal status first (fenced by the
- * reservation token), then the version, chunks and log row. A row whose reservation was lost is
+ * reservation token), then the switch to its pending version (written by the processor) and
+ * the log row. A row whose reservation was lost is
  * left untouched, and nothing is stored for it.
  *
  * <p>Each outcome is written under its own savepoint. When the database refuses one item's data
@@ -37,6 +39,8 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 
 	private final DocumentStore store;
 
+	private final PendingVersions pending;
+
 	private final IngestionLog ingestionLog;
 
 	private final ItemStages stages;
@@ -45,10 +49,11 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 
 	private final DocumentDeletion deletion;
 
-	IngestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog ingestionLog, ItemStages stages,
-			PlatformTransactionManager transactionManager, DocumentDeletion deletion) {
+	IngestItemWriter(QueueRepository queue, DocumentStore store, PendingVersions pending, IngestionLog ingestionLog,
+			ItemStages stages, PlatformTransactionManager transactionManager, DocumentDeletion deletion) {
 		this.queue = queue;
 		this.store = store;
+		this.pending = pending;
 		this.ingestionLog = ingestionLog;
 		this.stages = stages;
 		this.savepoint = new TransactionTemplate(transactionManager);
@@ -81,13 +86,13 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 		String message = message(outcome);
 		if (!this.queue.finish(reservation, QueueStatus.INDEXED, message)) {
 			log.warn("item {}: reservation lost before commit; its result is discarded", reservation.itemId());
+			discardPending(outcome);
 			return;
 		}
 		int chunks = 0;
 		if (outcome instanceof IngestOutcome.Embedded embedded) {
-			this.store.storeNewVersion(reservation.item().documentNodeId(), reservation.itemId(), reservation.token(),
-					embedded.document());
-			chunks = embedded.document().chunks().size();
+			this.store.activate(reservation.item().documentNodeId(), reservation.token(), embedded.version());
+			chunks = embedded.version().chunkCount();
 		}
 		this.ingestionLog.appendOutcome(reservation.itemId(), reservation.jobExecutionId(), IngestionLog.Level.INFO,
 				(outcome instanceof IngestOutcome.Embedded) ? "indexed" : "unchanged", chunks, message);
@@ -103,6 +108,7 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 		Reservation reservation = outcome.reservation();
 		String message = FailureMapping.messageFor(failure);
 		log.warn("item {}: the database refused its result: {}", reservation.itemId(), message);
+		discardPending(outcome);
 		if (this.queue.finish(reservation, QueueStatus.FAILED, message)) {
 			this.ingestionLog.appendOutcome(reservation.itemId(), reservation.jobExecutionId(), IngestionLog.Level.ERROR,
 					QueueStatus.FAILED.dbValue(), null, QueueStatus.FAILED.dbValue() + ": " + message);
@@ -110,12 +116,32 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 		}
 	}
 
+	/**
+	 * A result that will not become active leaves nothing behind. In the chunk transaction (a new
+	 * one would wait on the row locks of a rolled-back activation); should the delete fail, the
+	 * next run's recovery removes the version, which its row no longer owns.
+	 */
+	private void discardPending(IngestOutcome outcome) {
+		if (outcome instanceof IngestOutcome.Embedded embedded) {
+			try {
+				this.pending.discard(embedded.version().id());
+			}
+			catch (RuntimeException ex) {
+				if (FailureMapping.isDatabaseOutage(ex)) {
+					throw ex;
+				}
+				log.warn("item {}: pending version {} left for the next run's recovery: {}",
+						outcome.reservation().itemId(), embedded.version().id(), FailureMapping.messageFor(ex));
+			}
+		}
+	}
+
 	static String message(IngestOutcome outcome) {
 		if (outcome instanceof IngestOutcome.Embedded embedded) {
-			int reused = embedded.document().reused();
-			return "indexed " + count(embedded.document().chunks().size(), "chunk")
+			int reused = embedded.version().reused();
+			return "indexed " + count(embedded.version().chunkCount(), "chunk")
 					+ ((reused > 0) ? " (" + reused + " reused)" : "") + " from "
-					+ count(embedded.document().pageCount(), "page");
+					+ count(embedded.version().pageCount(), "page");
 		}
 		IngestOutcome.Unchanged unchanged = (IngestOutcome.Unchanged) outcome;
 		return "unchanged: content identical to the active version " + unchanged.active().id() + " ("

@@ -20,6 +20,7 @@ import dev.ingestor.report.ProgressDisplay;
 import dev.ingestor.source.StorageResolver;
 import dev.ingestor.split.TextSplitter;
 import dev.ingestor.store.DocumentStore;
+import dev.ingestor.store.PendingVersions;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -143,8 +144,19 @@ class IngestJobConfiguration {
 	@Bean
 	IngestItemProcessor ingestItemProcessor(QueueRepository queue, StorageResolver storage, DocumentStore store,
 			Extraction extraction, TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages,
-			DocumentDeletion deletion) {
-		return new IngestItemProcessor(queue, storage, store, extraction, splitter, embedder, model, stages, deletion);
+			DocumentDeletion deletion, PendingVersions pending, IngestProperties properties) {
+		return new IngestItemProcessor(queue, storage, store, extraction, splitter,
+				new BatchedVersionWriter(store, pending, embedder, model, writeBatch(properties)), stages, deletion);
+	}
+
+	/**
+	 * Chunks embedded and written per step of one document: INGEST_WRITE_BATCH_SIZE rounded up to
+	 * whole embedding requests, so a document still takes ⌈chunks ÷ embedding batch⌉ requests.
+	 */
+	static int writeBatch(IngestProperties properties) {
+		int perRequest = Math.max(1, properties.embeddingBatchSize());
+		int requests = Math.max(1, (properties.writeBatchSize() + perRequest - 1) / perRequest);
+		return requests * perRequest;
 	}
 
 	@Bean
@@ -155,8 +167,9 @@ class IngestJobConfiguration {
 
 	@Bean
 	IngestItemWriter ingestItemWriter(QueueRepository queue, DocumentStore store, IngestionLog log,
-			ItemStages stages, PlatformTransactionManager transactionManager, DocumentDeletion deletion) {
-		return new IngestItemWriter(queue, store, log, stages, transactionManager, deletion);
+			ItemStages stages, PlatformTransactionManager transactionManager, DocumentDeletion deletion,
+			PendingVersions pending) {
+		return new IngestItemWriter(queue, store, pending, log, stages, transactionManager, deletion);
 	}
 
 	@Bean

@@ -1,16 +1,16 @@
 package dev.ingestor.job;
 
-import dev.ingestor.embed.EmbeddedDocument;
 import dev.ingestor.queue.Reservation;
 import dev.ingestor.store.DocumentStore.ActiveVersion;
+import dev.ingestor.store.PendingVersion;
 
 /** What the processor hands the writer for one reserved row. Failures never get here: they are skipped. */
 sealed interface IngestOutcome {
 
 	Reservation reservation();
 
-	/** New content, embedded and ready to become the active version. */
-	record Embedded(Reservation reservation, EmbeddedDocument document) implements IngestOutcome {
+	/** New content, embedded and written as a pending version, ready to become the active one. */
+	record Embedded(Reservation reservation, PendingVersion version) implements IngestOutcome {
 	}
 
 	/** Same bytes as the active version: recorded as indexed, nothing embedded again. */

@@ -65,7 +65,7 @@ class ProgressListener implements StepExecutionListener, ItemProcessListener<Que
 	@Override
 	public void afterWrite(Chunk<? extends IngestOutcome> outcomes) {
 		for (IngestOutcome outcome : outcomes) {
-			ended((outcome instanceof IngestOutcome.Embedded embedded) ? embedded.document().chunks().size() : 0);
+			ended((outcome instanceof IngestOutcome.Embedded embedded) ? embedded.version().chunkCount() : 0);
 		}
 	}
 

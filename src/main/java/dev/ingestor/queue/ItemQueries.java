@@ -19,7 +19,7 @@ public class ItemQueries {
 			       q.rag_message, v.id AS version_id, v.chunk_count
 			FROM ingestion_queue_item q
 			JOIN document_node n ON n.id = q.document_node_id
-			LEFT JOIN document_version v ON v.queue_item_id = q.id
+			LEFT JOIN document_version v ON v.queue_item_id = q.id AND v.pending = FALSE
 			WHERE n.tenant_id = :tenant""";
 
 	private final JdbcClient jdbc;

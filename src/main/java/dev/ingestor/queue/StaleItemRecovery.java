@@ -3,6 +3,7 @@ package dev.ingestor.queue;
 import java.util.List;
 
 import dev.ingestor.config.IngestProperties;
+import dev.ingestor.store.PendingVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +32,11 @@ public class StaleItemRecovery implements Tasklet {
 
 	private final IngestProperties properties;
 
-	StaleItemRecovery(JdbcClient jdbc, IngestionLog ingestionLog, IngestProperties properties) {
+	private final PendingVersions pending;
+
+	StaleItemRecovery(JdbcClient jdbc, IngestionLog ingestionLog, IngestProperties properties, PendingVersions pending) {
 		this.jdbc = jdbc;
+		this.pending = pending;
 		this.ingestionLog = ingestionLog;
 		this.properties = properties;
 	}
@@ -59,6 +63,11 @@ public class StaleItemRecovery implements Tasklet {
 		}
 		if (!stale.isEmpty()) {
 			log.warn("recovered {} row(s) left processing by an interrupted run", stale.size());
+		}
+		// After the rows: a recovered row no longer owns the version its dead run was writing.
+		int orphans = this.pending.discardOrphans();
+		if (orphans > 0) {
+			log.warn("deleted {} pending version(s) that an interrupted or failed run left unfinished", orphans);
 		}
 		return RepeatStatus.FINISHED;
 	}

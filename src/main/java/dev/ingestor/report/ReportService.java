@@ -78,7 +78,7 @@ public class ReportService {
 				SELECT v.queue_item_id, q.storage_path, v.page_count, v.chunk_count, v.title, v.author, v.language,
 				  v.source_created_at
 				FROM document_version v JOIN ingestion_queue_item q ON q.id = v.queue_item_id
-				WHERE q.job_execution_id = :run ORDER BY v.queue_item_id""")
+				WHERE q.job_execution_id = :run AND v.pending = FALSE ORDER BY v.queue_item_id""")
 			.param("run", jobExecutionId)
 			.query((rs, row) -> new Report.DocumentInfo(rs.getLong("queue_item_id"), rs.getString("storage_path"),
 					extension(rs.getString("storage_path")), rs.getInt("page_count"), rs.getInt("chunk_count"),

@@ -32,7 +32,7 @@ public class DocumentQueries {
 				SELECT v.id, v.queue_item_id, v.content_hash, v.is_active, v.page_count, v.chunk_count, v.created_at,
 				       (SELECT COUNT(*) FROM document_chunk c WHERE c.document_version_id = v.id AND c.is_active = TRUE)
 				         AS active_chunks
-				FROM document_version v WHERE v.document_node_id = :node ORDER BY v.id DESC""")
+				FROM document_version v WHERE v.document_node_id = :node AND v.pending = FALSE ORDER BY v.id DESC""")
 			.param("node", documentId)
 			.query((rs, row) -> new Version(rs.getLong("id"), rs.getLong("queue_item_id"), rs.getString("content_hash"),
 					rs.getBoolean("is_active"), rs.getInt("page_count"), rs.getInt("chunk_count"), rs.getLong("active_chunks"),

@@ -3,7 +3,7 @@ package dev.ingestor.job;
 import java.util.List;
 import java.util.Map;
 
-import dev.ingestor.embed.EmbeddedDocument;
+import dev.ingestor.extract.DocumentMetadata;
 import dev.ingestor.queue.IngestionLog;
 import dev.ingestor.queue.QueueItem;
 import dev.ingestor.queue.QueueRepository;
@@ -11,6 +11,8 @@ import dev.ingestor.queue.QueueStatus;
 import dev.ingestor.queue.Reservation;
 import dev.ingestor.split.TextChunk;
 import dev.ingestor.store.DocumentStore;
+import dev.ingestor.store.PendingVersion;
+import dev.ingestor.store.PendingVersions;
 import dev.ingestor.support.QueueFixture;
 import org.junit.jupiter.api.Test;
 
@@ -140,10 +142,14 @@ interface FencingContract {
 			.update();
 	}
 
-	private static IngestOutcome.Embedded embedded(Reservation reservation) {
-		List<TextChunk> chunks = List.of(new TextChunk(0, "one", 1, 1, 1), new TextChunk(1, "two", 1, 1, 1));
-		return new IngestOutcome.Embedded(reservation, new EmbeddedDocument("a".repeat(64), 1, "test-model", chunks,
-				List.of(new float[] { 1, 0 }, new float[] { 0, 1 })));
+	/** What the processor hands over: a pending version written under this reservation. */
+	private IngestOutcome.Embedded embedded(Reservation reservation) {
+		PendingVersions pending = context().getBean(PendingVersions.class);
+		long version = pending.open(reservation.item().documentNodeId(), reservation.itemId(), reservation.token(),
+				"a".repeat(64), 1, "test-model", DocumentMetadata.NONE);
+		pending.append(version, "test-model", List.of(new TextChunk(0, "one", 1, 1, 1), new TextChunk(1, "two", 1, 1, 1)),
+				List.of(new float[] { 1, 0 }, new float[] { 0, 1 }));
+		return new IngestOutcome.Embedded(reservation, new PendingVersion(version, "a".repeat(64), 1, 2, 2, 0));
 	}
 
 }
