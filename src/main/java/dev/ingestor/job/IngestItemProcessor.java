@@ -82,7 +82,7 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 		// The resolver hands over a private copy of the hashed bytes; closing deletes it.
 		try (file) {
 			Optional<ActiveVersion> active = this.store.activeVersion(item.documentNodeId());
-			if (active.isPresent() && this.store.versionKey().matches(active.get().id(), file.contentHash())) {
+			if (active.isPresent() && this.store.versionKey().matches(active.get().dedupKey(), file.contentHash())) {
 				return new IngestOutcome.Unchanged(reservation, active.get());
 			}
 			ExtractedDocument document = this.extraction.extract(item.id(), file);

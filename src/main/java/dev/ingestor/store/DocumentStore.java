@@ -34,10 +34,11 @@ public class DocumentStore {
 	/** The active version of a document, if it has one. */
 	public Optional<ActiveVersion> activeVersion(long documentNodeId) {
 		return this.jdbc.sql("""
-				SELECT id, content_hash, chunk_count FROM document_version
+				SELECT id, content_hash, chunk_count, dedup_key FROM document_version
 				WHERE document_node_id = :node AND is_active = TRUE""")
 			.param("node", documentNodeId)
-			.query((rs, row) -> new ActiveVersion(rs.getLong("id"), rs.getString("content_hash"), rs.getInt("chunk_count")))
+			.query((rs, row) -> new ActiveVersion(rs.getLong("id"), rs.getString("content_hash"), rs.getInt("chunk_count"),
+					rs.getString("dedup_key")))
 			.optional();
 	}
 
@@ -109,8 +110,9 @@ public class DocumentStore {
 	 * @param id version id
 	 * @param contentHash SHA-256 of the file it was made from
 	 * @param chunkCount chunks it holds
+	 * @param dedupKey its {@link VersionKey}, or null for versions stored before the key existed
 	 */
-	public record ActiveVersion(long id, String contentHash, int chunkCount) {
+	public record ActiveVersion(long id, String contentHash, int chunkCount, String dedupKey) {
 	}
 
 }

@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Lazy;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +30,6 @@ public class VersionKey {
 
 	private static final Logger log = LoggerFactory.getLogger(VersionKey.class);
 
-	private final JdbcClient jdbc;
-
 	private final EmbeddingModel model;
 
 	private final Embedder embedder;
@@ -42,9 +39,8 @@ public class VersionKey {
 	/** Learned from the model once; 0 until known. */
 	private volatile int dimension;
 
-	VersionKey(JdbcClient jdbc, @Lazy EmbeddingModel model, @Lazy Embedder embedder, EmbeddingModelSpec spec,
+	VersionKey(@Lazy EmbeddingModel model, @Lazy Embedder embedder, EmbeddingModelSpec spec,
 			TextSplitter splitter, IngestProperties properties) {
-		this.jdbc = jdbc;
 		this.model = model;
 		this.embedder = embedder;
 		this.settings = spec.name() + "|chunk=" + splitter.maxTokens() + "|overlap=" + properties.chunkOverlapTokens()
@@ -56,13 +52,11 @@ public class VersionKey {
 		return sha256(contentHash + "|" + this.settings + "|dim=" + dimension);
 	}
 
-	/** Whether the stored version holds this content embedded exactly as this process would embed it. */
-	public boolean matches(long versionId, String contentHash) {
-		String stored = this.jdbc.sql("SELECT dedup_key FROM document_version WHERE id = :id")
-			.param("id", versionId)
-			.query(String.class)
-			.optional()
-			.orElse(null);
+	/**
+	 * Whether a version stored with key {@code stored} (null before V3) holds this content
+	 * embedded exactly as this process would embed it.
+	 */
+	public boolean matches(String stored, String contentHash) {
 		if (stored == null) {
 			return false;
 		}

@@ -37,7 +37,7 @@ class VersionKeyTests {
 		IngestProperties properties = new Binder(new MapConfigurationPropertySource(
 				Map.of("ingest.chunk-overlap-tokens", String.valueOf(overlap))))
 			.bindOrCreate("ingest", Bindable.of(IngestProperties.class));
-		return new VersionKey(null, null, null, new EmbeddingModelSpec(model, maxTokens),
+		return new VersionKey(null, null, new EmbeddingModelSpec(model, maxTokens),
 				new TextSplitter(maxTokens, overlap, TOKENIZER), properties);
 	}
 
