@@ -91,6 +91,12 @@ class BenchCommand implements Callable<Integer> {
 			report.coverage = BenchStages.coverage(extracted.documents(), queue.storedChunks());
 			report.floorSeconds = stages.floorSeconds(extracted.documents(),
 					app.bean(IngestProperties.class).embeddingBatchSize());
+			// (c) and (d) where embedding is the cost that reuse saves.
+			queue.requeue();
+			report.pdfUnchanged = queue.run();
+			report.pdfsEdited = BenchCorpus.addParagraphToEveryTenthPdf(stored);
+			queue.requeue();
+			report.pdfChanged = queue.run();
 		}
 	}
 

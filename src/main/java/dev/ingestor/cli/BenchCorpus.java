@@ -59,6 +59,39 @@ final class BenchCorpus {
 		return edited;
 	}
 
+	/**
+	 * Adds a page holding one new paragraph at the end of every tenth PDF, in place; a PDF that
+	 * PDFBox cannot rewrite (encrypted, damaged) passes the edit to the next one. Returns how many
+	 * were edited.
+	 */
+	static int addParagraphToEveryTenthPdf(List<Path> stored) {
+		int edited = 0;
+		for (int i = 0; i < stored.size(); i += 10) {
+			for (int j = i; j < Math.min(i + 10, stored.size()); j++) {
+				if (appendParagraph(stored.get(j), j)) {
+					edited++;
+					break;
+				}
+			}
+		}
+		return edited;
+	}
+
+	private static boolean appendParagraph(Path pdf, int seed) {
+		List<String> lines = new ArrayList<>();
+		lines.add("Edited for the benchmark:");
+		for (int line = 0; line < 5; line++) {
+			lines.add(sentence(seed * 17 + line, 12));
+		}
+		try {
+			SamplePdf.appendPage(pdf, lines);
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+	}
+
 	private static String sentence(int seed, int words) {
 		StringBuilder text = new StringBuilder();
 		for (int w = 0; w < words; w++) {

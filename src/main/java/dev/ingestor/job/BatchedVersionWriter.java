@@ -47,8 +47,8 @@ class BatchedVersionWriter {
 
 	PendingVersion write(Reservation reservation, String contentHash, ExtractedDocument document,
 			Iterator<TextChunk> chunks, Optional<ActiveVersion> active, Runnable heartbeat) {
-		long version = this.pending.open(reservation.item().documentNodeId(), reservation.itemId(), reservation.token(),
-				contentHash, document.pageCount(), this.model.name(), document.metadata());
+		// Opened with its first batch, so that a document of one batch commits once.
+		Opening version = new Opening(reservation, contentHash, document);
 		try {
 			Counts counts = new Counts();
 			List<TextChunk> batch = new ArrayList<>(this.batchSize);
@@ -59,11 +59,11 @@ class BatchedVersionWriter {
 					batch = new ArrayList<>(this.batchSize);
 				}
 			}
-			return new PendingVersion(version, contentHash, document.pageCount(), counts.chunks, counts.dimension,
-					counts.reused);
+			return new PendingVersion(version.id(List.of(), List.of()), contentHash, document.pageCount(), counts.chunks,
+					counts.dimension, counts.reused);
 		}
 		catch (RuntimeException ex) {
-			discardAfter(version, ex);
+			version.discardAfter(ex);
 			throw ex;
 		}
 	}
@@ -72,7 +72,7 @@ class BatchedVersionWriter {
 	 * Only chunks the active version does not already hold (same text, same model) go to the
 	 * model; the others keep their stored vector.
 	 */
-	private void writeBatch(long itemId, long version, List<TextChunk> batch, Optional<ActiveVersion> active,
+	private void writeBatch(long itemId, Opening version, List<TextChunk> batch, Optional<ActiveVersion> active,
 			Runnable heartbeat, Counts counts) {
 		Map<String, float[]> stored = active.isEmpty() ? Map.of() : this.store.storedVectors(active.get().id(),
 				this.model.name(), batch.stream().map(chunk -> ChunkHash.of(chunk.text())).distinct().toList());
@@ -91,21 +91,62 @@ class BatchedVersionWriter {
 				vectors.set(i, embedded.get(next++));
 			}
 		}
-		this.pending.append(version, this.model.name(), batch, vectors);
+		if (version.isOpen()) {
+			this.pending.append(version.id(batch, vectors), this.model.name(), batch, vectors);
+		}
+		else {
+			version.id(batch, vectors);
+		}
 		heartbeat.run();
 		counts.chunks += batch.size();
 		counts.reused += batch.size() - fresh.size();
 		counts.dimension = vectors.get(0).length;
 	}
 
-	/** The item's failure is what gets reported; a failed clean-up is left to the next run's recovery. */
-	private void discardAfter(long version, RuntimeException failure) {
-		try {
-			this.pending.discard(version);
+	/** The pending version of one document, inserted with its first batch. */
+	private final class Opening {
+
+		private final Reservation reservation;
+
+		private final String contentHash;
+
+		private final ExtractedDocument document;
+
+		private Long id;
+
+		Opening(Reservation reservation, String contentHash, ExtractedDocument document) {
+			this.reservation = reservation;
+			this.contentHash = contentHash;
+			this.document = document;
 		}
-		catch (RuntimeException cleanup) {
-			failure.addSuppressed(cleanup);
+
+		boolean isOpen() {
+			return this.id != null;
 		}
+
+		/** The version's id; the first call inserts it with these chunks (none for an empty document). */
+		long id(List<TextChunk> firstBatch, List<float[]> vectors) {
+			if (this.id == null) {
+				this.id = BatchedVersionWriter.this.pending.open(this.reservation.item().documentNodeId(),
+						this.reservation.itemId(), this.reservation.token(), this.contentHash, this.document.pageCount(),
+						BatchedVersionWriter.this.model.name(), this.document.metadata(), firstBatch, vectors);
+			}
+			return this.id;
+		}
+
+		/** The item's failure is what gets reported; a failed clean-up is left to the next run's recovery. */
+		void discardAfter(RuntimeException failure) {
+			if (this.id == null) {
+				return;
+			}
+			try {
+				BatchedVersionWriter.this.pending.discard(this.id);
+			}
+			catch (RuntimeException cleanup) {
+				failure.addSuppressed(cleanup);
+			}
+		}
+
 	}
 
 	private static final class Counts {

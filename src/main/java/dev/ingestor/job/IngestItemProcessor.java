@@ -1,5 +1,7 @@
 package dev.ingestor.job;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -8,7 +10,6 @@ import dev.ingestor.extract.Extraction;
 import dev.ingestor.queue.QueueItem;
 import dev.ingestor.queue.QueueRepository;
 import dev.ingestor.queue.Reservation;
-import dev.ingestor.queue.ReservationLostException;
 import dev.ingestor.report.ItemStages;
 import dev.ingestor.report.ItemStages.Stage;
 import dev.ingestor.source.SourceFile;
@@ -50,8 +51,13 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 
 	private final DocumentDeletion deletion;
 
+	private final Clock clock;
+
+	private final Duration staleAfter;
+
 	IngestItemProcessor(QueueRepository queue, StorageResolver storage, DocumentStore store, Extraction extraction,
-			TextSplitter splitter, BatchedVersionWriter versions, ItemStages stages, DocumentDeletion deletion) {
+			TextSplitter splitter, BatchedVersionWriter versions, ItemStages stages, DocumentDeletion deletion,
+			Clock clock, Duration staleAfter) {
 		this.queue = queue;
 		this.storage = storage;
 		this.store = store;
@@ -60,6 +66,8 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 		this.versions = versions;
 		this.stages = stages;
 		this.deletion = deletion;
+		this.clock = clock;
+		this.staleAfter = staleAfter;
 	}
 
 	@Override
@@ -77,6 +85,7 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 		Reservation reservation = reserved.get();
 		long run = reservation.jobExecutionId();
 		this.stages.reserved(item.id(), run, began, item.storagePath());
+		Heartbeat heartbeat = new Heartbeat(this.queue, reservation, this.clock, this.staleAfter);
 		Instant phase = this.stages.now();
 		SourceFile file = this.storage.resolve(item.id(), item.storagePath());
 		// The resolver hands over a private copy of the hashed bytes; closing deletes it.
@@ -86,20 +95,14 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 				return new IngestOutcome.Unchanged(reservation, active.get());
 			}
 			ExtractedDocument document = this.extraction.extract(item.id(), file);
-			heartbeat(reservation);
+			heartbeat.run();
 			this.stages.passed(Stage.EXTRACTED, item.id(), run, phase, 0, IngestItemWriter.count(document.pageCount(), "page"));
 			phase = this.stages.now();
 			PendingVersion version = this.versions.write(reservation, file.contentHash(), document,
-					this.splitter.chunks(document), active, () -> heartbeat(reservation));
+					this.splitter.chunks(document), active, heartbeat);
 			this.stages.passed(Stage.EMBEDDED, item.id(), run, phase, version.chunkCount(),
 					IngestItemWriter.count(version.chunkCount(), "chunk"));
 			return new IngestOutcome.Embedded(reservation, version);
-		}
-	}
-
-	private void heartbeat(Reservation reservation) {
-		if (!this.queue.heartbeat(reservation)) {
-			throw new ReservationLostException(reservation.itemId());
 		}
 	}
 

@@ -14,22 +14,22 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Commits each outcome in the chunk transaction: the row's terminal status first (fenced by the
- * reservation token), then the switch to its pending version (written by the processor) and
- * the log row. A row whose reservation was lost is
- * left untouched, and nothing is stored for it.
+ * Commits each outcome as soon as its document is done, on its worker thread, in a transaction
+ * of its own ({@link #commit}): the row's terminal status first (fenced by the reservation
+ * token), then the switch to its pending version (written by the processor) and the log row. A
+ * row whose reservation was lost is left untouched, and nothing is stored for it.
  *
- * <p>Each outcome is written under its own savepoint. When the database refuses one item's data
- * (a duplicate key, text the column's character set cannot hold), only that item is rolled back
- * and ended {@code failed} with the database's reason, and the chunk's other items still commit;
- * no exception reaches Spring Batch, so it never enters its scan mode. A failure of the database
- * itself ({@link FailureMapping#isDatabaseOutage}) is rethrown: the chunk rolls back, the job
- * fails, and nothing is marked.
+ * <p>When the database refuses one item's data (a duplicate key, text the column's character
+ * set cannot hold), only that item's transaction rolls back and the item ends {@code failed}
+ * with the database's reason; no exception reaches Spring Batch, so it never enters its scan
+ * mode. A failure of the database itself ({@link FailureMapping#isDatabaseOutage}) is rethrown:
+ * the job fails, and the item stays {@code processing} for the next run's recovery.
  */
 class IngestItemWriter implements ItemWriter<IngestOutcome> {
 
@@ -45,7 +45,10 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 
 	private final ItemStages stages;
 
-	private final TransactionTemplate savepoint;
+	/** Tries of one outcome's commit that InnoDB may end as a deadlock victim. */
+	static final int DEADLOCK_ATTEMPTS = 5;
+
+	private final TransactionTemplate transaction;
 
 	private final DocumentDeletion deletion;
 
@@ -56,30 +59,71 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 		this.pending = pending;
 		this.ingestionLog = ingestionLog;
 		this.stages = stages;
-		this.savepoint = new TransactionTemplate(transactionManager);
-		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.transaction = new TransactionTemplate(transactionManager);
+		// Parallel commits of different documents: no gap locks on the activation's scans.
+		this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.deletion = deletion;
 	}
 
+	/**
+	 * Nothing is left to write: each outcome was committed by {@link #commit} on the worker
+	 * thread that produced it, as soon as its document was done. The chunk transaction holds
+	 * only Spring Batch's own bookkeeping.
+	 */
 	@Override
 	public void write(Chunk<? extends IngestOutcome> outcomes) {
-		for (IngestOutcome outcome : outcomes) {
-			try {
-				this.savepoint.executeWithoutResult(status -> write(outcome));
+	}
+
+	/**
+	 * Commits one outcome in a transaction of its own, on the worker thread that produced it:
+	 * the documents in flight write in parallel, none waits for a slower neighbour, and none can
+	 * roll back another. When the database refuses the item's data, its writes roll back and it
+	 * ends {@code failed} with the database's reason, in a second transaction; a database outage
+	 * is rethrown and fails the run, with this item left {@code processing} for recovery.
+	 */
+	void commit(IngestOutcome outcome) {
+		Runnable report;
+		try {
+			report = writeRetryingDeadlocks(outcome);
+		}
+		catch (RuntimeException ex) {
+			if (FailureMapping.isDatabaseOutage(ex)) {
+				throw ex;
 			}
-			catch (RuntimeException ex) {
-				if (FailureMapping.isDatabaseOutage(ex)) {
+			this.transaction.executeWithoutResult(status -> refused(outcome, ex));
+			return;
+		}
+		report.run();
+	}
+
+	/**
+	 * Documents commit in parallel, and InnoDB may still pick one of two activations as a
+	 * deadlock victim (read-committed takes no gap locks on the scans, but the unique key on
+	 * {@code active_node_id} is checked with locks of its own). The victim's transaction was
+	 * rolled back whole, so writing it again is safe; after {@link #DEADLOCK_ATTEMPTS} the
+	 * database counts as failing.
+	 */
+	private Runnable writeRetryingDeadlocks(IngestOutcome outcome) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transaction.execute(status -> write(outcome));
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt == DEADLOCK_ATTEMPTS) {
 					throw ex;
 				}
-				refused(outcome, ex);
+				log.info("item {}: its commit met a deadlock; attempt {} of {}", outcome.reservation().itemId(),
+						attempt + 1, DEADLOCK_ATTEMPTS);
 			}
 		}
 	}
 
-	private void write(IngestOutcome outcome) {
+	/** Writes one outcome; returns what to report once it is committed. */
+	private Runnable write(IngestOutcome outcome) {
 		if (outcome instanceof IngestOutcome.Deleted deleted) {
 			this.deletion.write(deleted);
-			return;
+			return () -> {
+			};
 		}
 		Reservation reservation = outcome.reservation();
 		Instant began = this.stages.now();
@@ -87,23 +131,21 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 		if (!this.queue.finish(reservation, QueueStatus.INDEXED, message)) {
 			log.warn("item {}: reservation lost before commit; its result is discarded", reservation.itemId());
 			discardPending(outcome);
-			return;
+			return () -> {
+			};
 		}
 		int chunks = 0;
 		if (outcome instanceof IngestOutcome.Embedded embedded) {
 			this.store.activate(reservation.item().documentNodeId(), reservation.token(), embedded.version());
 			chunks = embedded.version().chunkCount();
 		}
+		int written = chunks;
 		this.ingestionLog.appendOutcome(reservation.itemId(), reservation.jobExecutionId(), IngestionLog.Level.INFO,
 				(outcome instanceof IngestOutcome.Embedded) ? "indexed" : "unchanged", chunks, message);
-		this.stages.stored(reservation.itemId(), reservation.jobExecutionId(), began, chunks, message);
+		return () -> this.stages.stored(reservation.itemId(), reservation.jobExecutionId(), began, written, message);
 	}
 
-	/**
-	 * The item's own writes are rolled back to its savepoint; its failure is written in the
-	 * chunk transaction (not a new one: InnoDB keeps the rolled-back update's row lock until the
-	 * chunk ends, and a second transaction would wait on it).
-	 */
+	/** The item's own writes were rolled back; its failure is written in a transaction of its own. */
 	private void refused(IngestOutcome outcome, RuntimeException failure) {
 		Reservation reservation = outcome.reservation();
 		String message = FailureMapping.messageFor(failure);
@@ -117,8 +159,7 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 	}
 
 	/**
-	 * A result that will not become active leaves nothing behind. In the chunk transaction (a new
-	 * one would wait on the row locks of a rolled-back activation); should the delete fail, the
+	 * A result that will not become active leaves nothing behind. Should the delete fail, the
 	 * next run's recovery removes the version, which its row no longer owns.
 	 */
 	private void discardPending(IngestOutcome outcome) {

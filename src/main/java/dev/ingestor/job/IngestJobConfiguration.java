@@ -144,9 +144,10 @@ class IngestJobConfiguration {
 	@Bean
 	IngestItemProcessor ingestItemProcessor(QueueRepository queue, StorageResolver storage, DocumentStore store,
 			Extraction extraction, TextSplitter splitter, Embedder embedder, EmbeddingModelSpec model, ItemStages stages,
-			DocumentDeletion deletion, PendingVersions pending, IngestProperties properties) {
+			DocumentDeletion deletion, PendingVersions pending, IngestProperties properties, Clock clock) {
 		return new IngestItemProcessor(queue, storage, store, extraction, splitter,
-				new BatchedVersionWriter(store, pending, embedder, model, writeBatch(properties)), stages, deletion);
+				new BatchedVersionWriter(store, pending, embedder, model, writeBatch(properties)), stages, deletion,
+				clock, properties.staleAfter());
 	}
 
 	/**
@@ -160,9 +161,8 @@ class IngestJobConfiguration {
 	}
 
 	@Bean
-	RetriedRowsAlone retriedRowsAlone(IngestItemProcessor processor, IngestItemWriter writer,
-			PlatformTransactionManager transactionManager) {
-		return new RetriedRowsAlone(processor, writer, transactionManager);
+	RetriedRowsAlone retriedRowsAlone(IngestItemProcessor processor, IngestItemWriter writer) {
+		return new RetriedRowsAlone(processor, writer);
 	}
 
 	@Bean

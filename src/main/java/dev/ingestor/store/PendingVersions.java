@@ -63,6 +63,21 @@ public class PendingVersions {
 		return keys.getKey().longValue();
 	}
 
+	/**
+	 * Starts a pending version with its first batch of chunks, in one transaction: one commit,
+	 * not two, for the many documents that fit in one batch.
+	 */
+	public long open(long documentNodeId, long queueItemId, String reservationToken, String contentHash, int pageCount,
+			String model, DocumentMetadata metadata, List<TextChunk> chunks, List<float[]> vectors) {
+		return this.transaction.execute(status -> {
+			long version = open(documentNodeId, queueItemId, reservationToken, contentHash, pageCount, model, metadata);
+			if (!chunks.isEmpty()) {
+				append(version, model, chunks, vectors);
+			}
+			return version;
+		});
+	}
+
 	/** Writes one batch of chunks (inactive) with their vectors, same order, in one transaction. */
 	public void append(long versionId, String model, List<TextChunk> chunks, List<float[]> vectors) {
 		this.transaction.executeWithoutResult(status -> this.batch.batchUpdate("""
