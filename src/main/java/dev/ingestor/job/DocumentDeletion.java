@@ -3,7 +3,6 @@ package dev.ingestor.job;
 import java.util.Optional;
 
 import dev.ingestor.queue.IngestionLog;
-import dev.ingestor.queue.Intake;
 import dev.ingestor.queue.QueueItem;
 import dev.ingestor.queue.QueueRepository;
 import dev.ingestor.queue.QueueStatus;
@@ -12,7 +11,6 @@ import dev.ingestor.store.VersionDeactivation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,16 +23,13 @@ class DocumentDeletion {
 
 	private static final Logger log = LoggerFactory.getLogger(DocumentDeletion.class);
 
-	private final JdbcClient jdbc;
-
 	private final QueueRepository queue;
 
 	private final VersionDeactivation versions;
 
 	private final IngestionLog ingestionLog;
 
-	DocumentDeletion(JdbcClient jdbc, QueueRepository queue, VersionDeactivation versions, IngestionLog ingestionLog) {
-		this.jdbc = jdbc;
+	DocumentDeletion(QueueRepository queue, VersionDeactivation versions, IngestionLog ingestionLog) {
 		this.queue = queue;
 		this.versions = versions;
 		this.ingestionLog = ingestionLog;
@@ -42,11 +37,7 @@ class DocumentDeletion {
 
 	/** Whether this row asks for a delete rather than an ingestion. */
 	boolean handles(QueueItem item) {
-		return Intake.DELETE.equals(this.jdbc.sql("SELECT kind FROM ingestion_queue_item WHERE id = :id")
-			.param("id", item.id())
-			.query(String.class)
-			.optional()
-			.orElse(null));
+		return item.isDelete();
 	}
 
 	/** The processor's part: reserve the row; null when someone else took it. */

@@ -122,13 +122,13 @@ class IngestJobConfiguration {
 			throws Exception {
 		return new JdbcPagingItemReaderBuilder<QueueItem>().name("queuedItemReader")
 			.dataSource(TransactionConnections.pool(dataSource))
-			.selectClause("id, document_node_id, storage_path, attempts, created_at")
+			.selectClause("id, document_node_id, storage_path, attempts, kind, created_at")
 			.fromClause("ingestion_queue_item")
 			.whereClause("status = 'queued'")
 			.sortKeys(sortKeys())
 			.pageSize(properties.pageSize())
 			.rowMapper((rs, row) -> new QueueItem(rs.getLong("id"), rs.getLong("document_node_id"),
-					rs.getString("storage_path"), rs.getInt("attempts")))
+					rs.getString("storage_path"), rs.getInt("attempts"), rs.getString("kind")))
 			// The row status is the progress; a saved read count would skip live rows on restart.
 			.saveState(false)
 			.build();

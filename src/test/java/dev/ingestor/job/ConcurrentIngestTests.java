@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ingestor.store.VectorCodec;
@@ -125,6 +126,41 @@ class ConcurrentIngestTests extends H2JobTestBase {
 			.query((rs, n) -> assertThat(VectorCodec.decode(rs.getBytes("embedding")))
 				.containsExactly(OllamaStub.vectorFor(rs.getString("content"))))
 			.list();
+	}
+
+	@Test
+	void aFastDocumentIsCommittedWhileASlowOneOfItsChunkIsStillEmbedding() throws Exception {
+		long fast = this.queue.queueNew(this.queue.writeText("s/fast.md", paragraphs("fast", 2)));
+		long slow = this.queue.queueNew(this.queue.writeText("s/slow.md", paragraphs("slow", 2)));
+		AtomicBoolean fastIndexedFirst = new AtomicBoolean();
+		CountDownLatch fastIndexed = new CountDownLatch(1);
+		// The slow document's first request is answered only once the fast one, of the same chunk,
+		// reads as indexed; a fast result that waited for the chunk's write never would, and the
+		// request gives up waiting (then the assertion below fails).
+		OLLAMA.beforeEachAnswer(call -> {
+			if (call.inputs().get(0).startsWith("slow") && fastIndexed.getCount() > 0) {
+				for (int poll = 0; poll < 400 && !"indexed".equals(this.queue.row(fast).status()); poll++) {
+					pause();
+				}
+				fastIndexedFirst.set("indexed".equals(this.queue.row(fast).status()));
+				fastIndexed.countDown();
+			}
+		});
+
+		JobExecution execution = this.jobOperatorTestUtils.startJob();
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.queue.row(slow).status()).isEqualTo("indexed");
+		assertThat(fastIndexedFirst).as("the fast document was indexed while the slow one was embedding").isTrue();
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(50);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** Paragraphs of about 30 tokens each, every one different, starting with its own marker. */

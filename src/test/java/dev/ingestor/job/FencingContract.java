@@ -16,7 +16,6 @@ import dev.ingestor.store.PendingVersions;
 import dev.ingestor.support.QueueFixture;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,7 +75,7 @@ interface FencingContract {
 		assertThat(queueRepository().heartbeat(old)).isFalse();
 		Boolean finished = tx.execute(status -> queueRepository().finish(old, QueueStatus.INDEXED, "stale"));
 		assertThat(finished).isFalse();
-		tx.executeWithoutResult(status -> writer.write(Chunk.of(embedded(old))));
+		writer.commit(embedded(old));
 		assertThat(queueRepository().failInOwnTransaction(id, 1, QueueStatus.FAILED, "stale", ingestionLog())).isFalse();
 
 		QueueFixture.Row row = queue().row(id);
@@ -86,7 +85,7 @@ interface FencingContract {
 		assertThat(queue().logMessages(id)).isEmpty();
 		assertThat(queueRepository().heartbeat(current)).isTrue();
 
-		tx.executeWithoutResult(status -> writer.write(Chunk.of(embedded(current))));
+		writer.commit(embedded(current));
 
 		assertThat(queue().row(id).status()).isEqualTo("indexed");
 		assertThat(queue().activeVersions(row.nodeId())).isEqualTo(1);
