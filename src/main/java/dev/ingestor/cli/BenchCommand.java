@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,6 +50,9 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--mysql-password", defaultValue = "", description = "(default: empty)")
 	String mysqlPassword;
 
+	@Option(names = "--commit-intervals", split = ",", description = "Also: (b) once per INGEST_COMMIT_INTERVAL given (e.g. 1,10,50,100), in two interleaved rounds, each in a fresh context and database.")
+	List<Integer> commitIntervals = List.of();
+
 	@Option(names = "--formats", description = "Instead: extraction throughput per format and OCR cost per page over every file in DIR.")
 	boolean formats;
 
@@ -69,6 +73,7 @@ class BenchCommand implements Callable<Integer> {
 				InstantOllama ollama = InstantOllama.start()) {
 			onMySql(work, database, ollama, pdfs.subList(0, Math.min(this.jobPdfs, pdfs.size())), report);
 		}
+		report.commitIntervals = commitIntervalTable(work);
 		report.print(peakHeapMiB(), BenchReport.peakRss());
 		return ExitCodes.OK;
 	}
@@ -122,6 +127,32 @@ class BenchCommand implements Callable<Integer> {
 			report.pdfJob = big.run();
 			report.pdfs = storedPdfs.size();
 		}
+	}
+
+	/**
+	 * (b) per commit interval, in rounds that interleave the intervals, so that a load that
+	 * comes and goes on a shared machine falls on all of them alike.
+	 */
+	private Map<Integer, List<Double>> commitIntervalTable(Path work) throws Exception {
+		Map<Integer, List<Double>> docsPerSecond = new java.util.LinkedHashMap<>();
+		for (int round = 0; round < 2 && !this.commitIntervals.isEmpty(); round++) {
+			for (int interval : this.commitIntervals) {
+				Path run = work.resolve("interval-" + interval + "-" + round);
+				try (MariaDbScratch database = new MariaDbScratch(this.mysqlUrl, this.mysqlUser, this.mysqlPassword);
+						InstantOllama ollama = InstantOllama.start();
+						BenchScope scope = BenchScope.with(Map.of("spring.datasource.url", database.url(),
+								"spring.datasource.username", database.user(), "spring.datasource.password",
+								database.password(), "ingest.storage-dir", run.resolve("storage").toString(),
+								"ingest.embedding", "ollama", "ingest.ollama.url", ollama.url(), "ingest.commit-interval",
+								String.valueOf(interval)), run.resolve("storage"));
+						Application app = Application.start()) {
+					BenchQueue small = new BenchQueue(app);
+					int docs = small.enqueue(BenchCorpus.smallDocuments(run.resolve("small"), this.smallDocs)).size();
+					docsPerSecond.computeIfAbsent(interval, i -> new ArrayList<>()).add(docs / small.run().seconds());
+				}
+			}
+		}
+		return docsPerSecond;
 	}
 
 	private static long peakHeapMiB() {

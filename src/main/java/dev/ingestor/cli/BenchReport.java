@@ -3,6 +3,9 @@ package dev.ingestor.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** For {@code bench}: the figures of one run, printed with their ratios. */
 final class BenchReport {
@@ -43,6 +46,9 @@ final class BenchReport {
 
 	BenchQueue.Timed pdfJob;
 
+	/** (b) docs/s per commit interval, one figure per round; empty unless asked for. */
+	Map<Integer, List<Double>> commitIntervals = Map.of();
+
 	void print(long peakHeapMiB, String peakRss) {
 		int docs = this.extract.documents().size();
 		System.out.printf("(e) extract   %8.1f pages/s   (%d PDFs, %d pages, %.2f s, one thread; %d refused)%n",
@@ -73,6 +79,10 @@ final class BenchReport {
 		System.out.printf("(f) %d real PDFs, MySQL, instant Ollama: job %.1f s vs extraction alone %.1f s = %.2f x (%d pages; %s)%n",
 				this.pdfs, this.pdfJob.seconds(), this.pdfExtraction.seconds(),
 				this.pdfJob.seconds() / this.pdfExtraction.seconds(), this.pdfExtraction.pages(), this.pdfJob.outcome());
+		this.commitIntervals.forEach((interval, rounds) -> System.out.printf(
+				"(b) at INGEST_COMMIT_INTERVAL %3d: %s docs/s (%d small documents, fresh context and database each)%n",
+				interval, rounds.stream().map(r -> String.format("%.1f", r)).collect(Collectors.joining(" / ")),
+				this.smallDocs));
 		System.out.printf("peak heap %d MiB, peak RSS %s%n", peakHeapMiB, peakRss);
 	}
 

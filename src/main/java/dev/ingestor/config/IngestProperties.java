@@ -78,7 +78,7 @@ public record IngestProperties(
 	/** 0 means "the model's own limit": 126 word pieces for MiniLM, 512 for Ollama models. */
 	static final String DEFAULT_MAX_CHUNK_TOKENS = "0";
 	static final String DEFAULT_CHUNK_OVERLAP_TOKENS = "16";
-	static final String DEFAULT_COMMIT_INTERVAL = "1";
+	static final String DEFAULT_COMMIT_INTERVAL = "50";
 	static final String DEFAULT_PAGE_SIZE = "50";
 	static final String DEFAULT_MAX_FILE_BYTES = "104857600";
 	static final String DEFAULT_MAX_PAGES = "5000";

@@ -72,6 +72,11 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 
 	@Override
 	public IngestOutcome process(QueueItem item) {
+		if (stopRequested()) {
+			// A signal or an outage stopped the run: rows of the chunk not yet begun stay queued,
+			// so the stop waits only for the documents in hand, however large the chunk.
+			return null;
+		}
 		if (this.deletion.handles(item)) {
 			return this.deletion.reserve(item, currentJobExecutionId());
 		}
@@ -104,6 +109,11 @@ class IngestItemProcessor implements ItemProcessor<QueueItem, IngestOutcome> {
 					IngestItemWriter.count(version.chunkCount(), "chunk"));
 			return new IngestOutcome.Embedded(reservation, version);
 		}
+	}
+
+	private static boolean stopRequested() {
+		var context = StepSynchronizationManager.getContext();
+		return context != null && context.getStepExecution().isTerminateOnly();
 	}
 
 	static long currentJobExecutionId() {
