@@ -84,8 +84,7 @@ public class StaleItemRecovery implements Tasklet {
 		List<StaleRow> stale = this.jdbc.sql("""
 				SELECT q.id, q.attempts FROM ingestion_queue_item q
 				WHERE q.status = 'processing' AND q.job_execution_id = :run
-				  AND q.heartbeat_at < TIMESTAMPADD(SECOND, -:staleSeconds, CURRENT_TIMESTAMP(6))""" + rowFilter + """
-				 ORDER BY q.id FOR UPDATE""")
+				  AND q.heartbeat_at < TIMESTAMPADD(SECOND, -:staleSeconds, CURRENT_TIMESTAMP(6))""" + rowFilter + " ORDER BY q.id FOR UPDATE")
 			.param("run", run)
 			.param("staleSeconds", this.properties.staleAfter().toSeconds())
 			.query((rs, row) -> new StaleRow(rs.getLong("id"), rs.getInt("attempts")))

@@ -59,11 +59,25 @@ class PartitionWorkerStep implements Step {
 		return this.delegate.getName();
 	}
 
+	/** Batch's request handler records what this throws only in memory: say it in the log too. */
 	@Override
 	public void execute(StepExecution request) throws JobInterruptedException {
+		try {
+			run(request);
+		}
+		catch (RuntimeException ex) {
+			log.error("partition {} of run {} (step execution {}) failed on {}: {}", request.getStepName(),
+					request.getJobExecutionId(), request.getId(), this.identity, ex.toString(), ex);
+			throw ex;
+		}
+	}
+
+	private void run(StepExecution delivered) throws JobInterruptedException {
 		if (this.stopping) {
 			holdUntilExit();
 		}
+		// Batch's handler loads the step execution without its context; the partition is in it.
+		StepExecution request = this.jobRepository.getStepExecution(delivered.getJobExecutionId(), delivered.getId());
 		Partition partition = Partition.of(request);
 		if (partition.count() == 0) {
 			throw new IllegalStateException("step execution " + request.getId() + " carries no partition");
