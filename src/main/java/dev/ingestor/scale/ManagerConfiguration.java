@@ -24,15 +24,15 @@ class ManagerConfiguration {
 
 	@Bean(Partition.MANAGER_STEP)
 	Step ingestPartitions(RemotePartitioningManagerStepBuilderFactory managerSteps, ScaleProperties properties,
-			DirectChannel partitionRequests, UnfinishedPartitions unfinished) {
-		return managerSteps.get(Partition.MANAGER_STEP)
+			DirectChannel partitionRequests, JobRepository jobRepository) {
+		Step manager = managerSteps.get(Partition.MANAGER_STEP)
 			.partitioner(Partition.WORKER_STEP, Partition.partitioner(properties.partitions()))
 			.gridSize(properties.partitions())
 			.outputChannel(partitionRequests)
 			.pollInterval(properties.partitionPollInterval().toMillis())
 			.timeout(properties.partitionTimeout().toMillis())
-			.listener(unfinished)
 			.build();
+		return new UnfinishedPartitions(manager, jobRepository, properties.partitionTimeout());
 	}
 
 	@Bean
@@ -48,11 +48,6 @@ class ManagerConfiguration {
 			.transform(StepExecutionRequest.class, PartitionRequests::toJson)
 			.handle(Amqp.outboundAdapter(brokerTemplate).routingKey(properties.partitionQueue()))
 			.get();
-	}
-
-	@Bean
-	UnfinishedPartitions unfinishedPartitions(JobRepository jobRepository, ScaleProperties properties) {
-		return new UnfinishedPartitions(jobRepository, properties.partitionTimeout());
 	}
 
 }

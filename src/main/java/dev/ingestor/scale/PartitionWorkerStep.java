@@ -12,6 +12,7 @@ import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.TransientDataAccessException;
 
 /**
  * The worker's view of {@code ingestQueuedItems}: the very step bean a single-process run uses,
@@ -130,7 +131,17 @@ class PartitionWorkerStep implements Step {
 		long run = request.getJobExecutionId();
 		boolean logged = false;
 		while (true) {
-			int recovered = this.rows.recoverStale(run, partition);
+			int recovered;
+			try {
+				recovered = this.rows.recoverStale(run, partition);
+			}
+			catch (TransientDataAccessException ex) {
+				// A deadlock or lock timeout against other workers' writes: try again at the next poll.
+				log.warn("partition {} of run {}: recovery will be tried again: {}", request.getStepName(), run,
+						ex.getMostSpecificCause().getMessage());
+				pause(this.pollInterval);
+				continue;
+			}
 			if (recovered > 0) {
 				log.warn("partition {} of run {}: {} row(s) of a dead worker are back in the queue", request.getStepName(),
 						run, recovered);
