@@ -98,11 +98,11 @@ final class ReportText {
 
 	private static TextTable steps(Report report) {
 		TextTable steps = new TextTable(">run", "step", "status", ">read", ">write", ">filter", ">skip", ">commits",
-				">rollbacks");
+				">rollbacks", "worker");
 		for (Report.Run run : report.runs()) {
 			for (Report.Step step : run.steps()) {
 				steps.row(run.id(), step.name(), step.status(), step.read(), step.write(), step.filter(), step.skip(),
-						step.commits(), step.rollbacks());
+						step.commits(), step.rollbacks(), orDash(step.worker()));
 			}
 		}
 		return steps;

@@ -15,6 +15,7 @@ import dev.ingestor.queue.QueueItem;
 import dev.ingestor.queue.QueueRepository;
 import dev.ingestor.queue.StaleItemRecovery;
 import dev.ingestor.report.ItemStages;
+import dev.ingestor.scale.Partition;
 import dev.ingestor.source.StorageRoot;
 import dev.ingestor.report.ProgressDisplay;
 import dev.ingestor.source.StorageResolver;
@@ -25,13 +26,17 @@ import dev.ingestor.store.PendingVersions;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.RunIdIncrementer;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -52,12 +57,17 @@ class IngestJobConfiguration {
 
 	static final String INGEST_STEP = "ingestQueuedItems";
 
+	/**
+	 * With a broker (INGEST_BROKER_URL) the second step is {@code ingestPartitions}, the manager
+	 * that sends {@code ingestQueuedItems}' partitions to {@code bin/ingest worker} processes.
+	 */
 	@Bean
-	Job ingestJob(JobRepository jobRepository, Step recoverStaleItems, Step ingestQueuedItems, RunTracker tracker) {
+	Job ingestJob(JobRepository jobRepository, Step recoverStaleItems, Step ingestQueuedItems, RunTracker tracker,
+			@Qualifier(Partition.MANAGER_STEP) ObjectProvider<Step> ingestPartitions) {
 		return new JobBuilder(JOB_NAME, jobRepository).incrementer(new RunIdIncrementer())
 			.listener(tracker)
 			.start(recoverStaleItems)
-			.next(ingestQueuedItems)
+			.next(ingestPartitions.getIfAvailable(() -> ingestQueuedItems))
 			.build();
 	}
 
@@ -115,16 +125,18 @@ class IngestJobConfiguration {
 	/**
 	 * Queued rows, oldest first, paged by the unique key (created_at, id) rather than OFFSET. It
 	 * reads through the pool itself, outside the chunk transaction, so that the transaction takes
-	 * a connection only when the writer needs it (see {@link TransactionConnections}).
+	 * a connection only when the writer needs it (see {@link TransactionConnections}). Step
+	 * scoped: a partition of a scaled-out run ({@code bin/ingest worker}) reads only its share.
 	 */
 	@Bean
-	JdbcPagingItemReader<QueueItem> queuedItemReader(DataSource dataSource, IngestProperties properties)
-			throws Exception {
+	@StepScope
+	JdbcPagingItemReader<QueueItem> queuedItemReader(DataSource dataSource, IngestProperties properties,
+			@Value("#{stepExecution}") StepExecution stepExecution) throws Exception {
 		return new JdbcPagingItemReaderBuilder<QueueItem>().name("queuedItemReader")
 			.dataSource(TransactionConnections.pool(dataSource))
 			.selectClause("id, document_node_id, storage_path, attempts, kind, created_at")
 			.fromClause("ingestion_queue_item")
-			.whereClause("status = 'queued'")
+			.whereClause("status = 'queued'" + Partition.of(stepExecution).rowFilter())
 			.sortKeys(sortKeys())
 			.pageSize(properties.pageSize())
 			.rowMapper((rs, row) -> new QueueItem(rs.getLong("id"), rs.getLong("document_node_id"),

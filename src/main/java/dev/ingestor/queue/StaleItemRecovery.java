@@ -72,6 +72,33 @@ public class StaleItemRecovery implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
+	/**
+	 * Scale-out: rows of the running execution {@code run} (and of {@code rowFilter}, a partition's
+	 * share) whose heartbeat is older than {@code stale-after} were held by a worker that died
+	 * mid-partition; they go back to the queue, or fail for good, exactly as above. The worker that
+	 * takes the partition over calls this; the stale heartbeat is the proof, as no run lock is held.
+	 * No FOR UPDATE: its range lock deadlocks with other workers' reservations on InnoDB, and
+	 * the update is conditional on the row still being {@code processing} anyway.
+	 *
+	 * @return how many rows were recovered
+	 */
+	public int recoverStaleOfRun(long run, String rowFilter) {
+		List<StaleRow> stale = this.jdbc.sql("""
+				SELECT q.id, q.attempts FROM ingestion_queue_item q
+				WHERE q.status = 'processing' AND q.job_execution_id = :run
+				  AND q.heartbeat_at < TIMESTAMPADD(SECOND, -:staleSeconds, CURRENT_TIMESTAMP(6))""" + rowFilter + " ORDER BY q.id")
+			.param("run", run)
+			.param("staleSeconds", this.properties.staleAfter().toSeconds())
+			.query((rs, row) -> new StaleRow(rs.getLong("id"), rs.getInt("attempts")))
+			.list();
+		stale.forEach(row -> recover(row, run));
+		if (!stale.isEmpty()) {
+			// The dead worker's half-written versions: their rows are no longer reserved by it.
+			this.pending.discardOrphans();
+		}
+		return stale.size();
+	}
+
 	private void recover(StaleRow row, long run) {
 		int attempts = row.attempts() + 1;
 		boolean giveUp = attempts >= this.properties.maxAttempts();

@@ -33,10 +33,11 @@ public record Report(Map<String, Long> queue, List<Run> runs, List<Failure> rece
 	}
 
 	/**
-	 * Spring Batch's counters for one step execution.
+	 * Spring Batch's counters for one step execution; a partition of a scaled-out run also names
+	 * the worker ({@code host/pid}) that ran it last, otherwise {@code worker} is null.
 	 */
 	public record Step(String name, String status, long read, long write, long filter, long skip, long commits,
-			long rollbacks) {
+			long rollbacks, String worker) {
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.ingestor.queue.QueueRepository;
+import dev.ingestor.scale.Partition;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -121,7 +122,8 @@ public class ReportService {
 
 	private static Report.Step step(StepExecution step) {
 		return new Report.Step(step.getStepName(), step.getStatus().name(), step.getReadCount(), step.getWriteCount(),
-				step.getFilterCount(), step.getSkipCount(), step.getCommitCount(), step.getRollbackCount());
+				step.getFilterCount(), step.getSkipCount(), step.getCommitCount(), step.getRollbackCount(),
+				step.getExecutionContext().getString(Partition.WORKER_KEY, null));
 	}
 
 	private List<Report.Failure> recentFailures(int limit) {

@@ -1,0 +1,255 @@
+package dev.ingestor.scale;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.ingestor.support.ChildDatabase;
+import dev.ingestor.support.IngestProcess;
+import dev.ingestor.support.OllamaStub;
+import dev.ingestor.support.QueueFixture;
+import dev.ingestor.support.RabbitVhost;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Scale-out with real processes: {@code bin/ingest worker} processes and a {@code run} manager,
+ * the machine's RabbitMQ (a vhost of our own) and MariaDB (a database of our own), an HTTP server
+ * speaking Ollama's API that takes a little time per request, so partitions last long enough to
+ * be interrupted. The tests share one database and broker and run in order: each leaves the
+ * queue finished for the next.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScaleOutProcessTests {
+
+	static final int PARTITIONS = 6;
+
+	static final Duration PROCESS_DEADLINE = Duration.ofMinutes(3);
+
+	Path work;
+
+	ChildDatabase database;
+
+	RabbitVhost broker;
+
+	OllamaStub ollama;
+
+	QueueFixture queue;
+
+	final List<IngestProcess> workers = new ArrayList<>();
+
+	@BeforeAll
+	void startDatabaseBrokerAndWorkers() throws Exception {
+		this.work = Files.createTempDirectory("scale-out");
+		this.database = ChildDatabase.mysql("scale");
+		this.broker = RabbitVhost.create("scale");
+		this.ollama = OllamaStub.start().delayEachAnswer(Duration.ofMillis(60));
+		this.queue = new QueueFixture(this.database.jdbc(), Files.createDirectories(this.work.resolve("storage")));
+		for (int i = 0; i < 3; i++) {
+			startWorker();
+		}
+		for (IngestProcess worker : this.workers) {
+			worker.awaitOutput("worker started", PROCESS_DEADLINE);
+		}
+	}
+
+	@AfterAll
+	void stopEverything() throws Exception {
+		this.workers.forEach(IngestProcess::close);
+		if (this.ollama != null) {
+			this.ollama.close();
+		}
+		if (this.broker != null) {
+			this.broker.close();
+		}
+		if (this.database != null) {
+			this.database.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void aWorkerKilledMidPartitionLosesAndDuplicatesNothing() throws Exception {
+		List<Long> rows = queueDocuments("killed", 210);
+		IngestProcess manager = IngestProcess.start(this.work, env(Map.of()), "run");
+
+		// The first worker's first partition, once some of its rows are done and some still queued.
+		IngestProcess victim = this.workers.get(0);
+		Matcher started = awaitMatch(victim, "partition ingestQueuedItems:partition(\\d+) of run (\\d+) .*started on");
+		int partition = Integer.parseInt(started.group(1));
+		String share = "MOD(id, " + PARTITIONS + ") = " + partition;
+		await("a few rows of partition " + partition + " indexed", () -> count("status = 'indexed' AND " + share) >= 3);
+		victim.kill9();
+		assertThat(count("status <> 'indexed' AND " + share)).as("rows of the partition left when killed").isPositive();
+
+		assertThat(manager.awaitExit(PROCESS_DEADLINE)).as(manager.output()).isZero();
+		assertEveryRowIndexedOnce(rows);
+		assertThat(this.database.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
+		assertThat(this.database.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'"))
+			.isEqualTo(1);
+		// Another worker took the partition over once the broker redelivered the unacknowledged request.
+		assertThat(this.workers.get(1).output() + this.workers.get(2).output())
+			.containsPattern("partition ingestQueuedItems:partition" + partition + " of run \\d+ .*started on");
+		this.workers.remove(victim);
+	}
+
+	@Test
+	@Order(2)
+	void withEveryWorkerDownTheRunTimesOutNamingItsPartitionsAndRestartRunsOnlyThose() throws Exception {
+		for (IngestProcess worker : this.workers) {
+			worker.kill9();
+		}
+		this.workers.clear();
+		List<Long> rows = queueDocuments("unattended", 12);
+		IngestProcess manager = IngestProcess.start(this.work, env(Map.of("INGEST_PARTITION_TIMEOUT", "3s")), "run");
+		assertThat(manager.awaitExit(PROCESS_DEADLINE)).as(manager.output()).isEqualTo(1);
+		String output = manager.output();
+		String failed = output.lines().filter(line -> line.startsWith("run FAILED")).findFirst().orElse(output);
+		assertThat(failed).contains("partitions not finished within PT3S");
+		List<String> named = partitionNames(failed);
+		assertThat(named).hasSize(PARTITIONS);
+		assertThat(count("status = 'queued'")).isEqualTo(rows.size());
+
+		startWorker();
+		startWorker();
+		IngestProcess restart = IngestProcess.start(this.work, env(Map.of()), "--restart");
+		assertThat(restart.awaitExit(PROCESS_DEADLINE)).as(restart.output()).isZero();
+		assertEveryRowIndexedOnce(rows);
+		long restarted = this.database.count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+		List<String> rerun = this.database.jdbc()
+			.sql("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = :id AND STEP_NAME LIKE 'ingestQueuedItems:%' ORDER BY STEP_NAME")
+			.param("id", restarted)
+			.query(String.class)
+			.list();
+		assertThat(rerun).containsExactlyElementsOf(named);
+		// The failed run's requests were still queued when the workers came back: ignored, not run.
+		String workerLogs = this.workers.get(0).output() + this.workers.get(1).output();
+		assertThat(workerLogs).contains("ignoring the request for ingestQueuedItems:partition");
+	}
+
+	@Test
+	@Order(3)
+	void poisonRequestsAreDeadLetteredOrIgnoredNeverRedelivered() throws Exception {
+		long completed = this.database.count(
+				"SELECT MAX(STEP_EXECUTION_ID) FROM BATCH_STEP_EXECUTION WHERE STATUS = 'COMPLETED' AND STEP_NAME LIKE 'ingestQueuedItems:%'");
+		this.broker.publish("ingest.partitions", "{\"stepName\":\"noSuchStep\",\"stepExecutionId\":" + completed + "}");
+		this.broker.publish("ingest.partitions", "not json at all");
+		this.broker.publish("ingest.partitions",
+				"{\"stepName\":\"ingestQueuedItems\",\"stepExecutionId\":" + completed + "}");
+
+		await("two poison requests dead-lettered", () -> ready("ingest.partitions.dlq") == 2);
+		await("the completed partition's request ignored", () -> (this.workers.get(0).output()
+				+ this.workers.get(1).output()).contains("(step execution " + completed + "): the partition is COMPLETED"));
+		await("the request queue empty", () -> ready("ingest.partitions") == 0);
+		assertThat(ready("ingest.partitions.dlq")).isEqualTo(2);
+		assertThat(this.database.count("SELECT STATUS = 'COMPLETED' FROM BATCH_STEP_EXECUTION WHERE STEP_EXECUTION_ID = "
+				+ completed)).isEqualTo(1);
+	}
+
+	private void startWorker() {
+		this.workers.add(IngestProcess.start(this.work, env(Map.of()), "worker"));
+	}
+
+	private Map<String, String> env(Map<String, String> extra) {
+		Map<String, String> env = new LinkedHashMap<>(this.database.env());
+		env.put("INGEST_STORAGE_DIR", this.queue.storage().toString());
+		env.put("INGEST_BROKER_URL", this.broker.url());
+		env.put("INGEST_PARTITIONS", String.valueOf(PARTITIONS));
+		env.put("INGEST_PARTITION_POLL_INTERVAL", "200ms");
+		env.put("INGEST_PARTITION_TIMEOUT", "150s");
+		env.put("INGEST_STALE_AFTER", "3s");
+		env.put("INGEST_EMBEDDING", "ollama");
+		env.put("INGEST_OLLAMA_URL", this.ollama.url());
+		env.put("INGEST_CONCURRENCY", "2");
+		env.put("INGEST_MANAGEMENT_PORT", "0");
+		env.putAll(extra);
+		return env;
+	}
+
+	private List<Long> queueDocuments(String prefix, int count) throws Exception {
+		List<Long> rows = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String path = this.queue.writeText(prefix + "/doc" + i + ".txt",
+					"Document " + i + " of " + prefix + ": a short text about scaling out, number " + i + ".");
+			rows.add(this.queue.queueNew(path));
+		}
+		return rows;
+	}
+
+	private void assertEveryRowIndexedOnce(List<Long> rows) {
+		String ids = rows.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+		assertThat(count("id IN (" + ids + ") AND status = 'indexed'")).isEqualTo(rows.size());
+		assertThat(count("status = 'processing'")).isZero();
+		assertThat(this.database.count("""
+				SELECT COUNT(*) FROM ingestion_queue_item q WHERE q.id IN (%s) AND 1 <> (SELECT COUNT(*)
+				FROM document_version v WHERE v.document_node_id = q.document_node_id)""".formatted(ids)))
+			.as("documents without exactly one version (a duplicate chunk set)").isZero();
+		assertThat(this.database.count("""
+				SELECT COUNT(*) FROM ingestion_queue_item q WHERE q.id IN (%s) AND 1 <> (SELECT COUNT(*)
+				FROM document_version v WHERE v.document_node_id = q.document_node_id AND v.is_active = TRUE)""".formatted(ids)))
+			.as("documents without exactly one active version").isZero();
+		assertThat(this.database.count("""
+				SELECT COUNT(*) FROM (SELECT document_version_id, chunk_index FROM document_chunk
+				GROUP BY document_version_id, chunk_index HAVING COUNT(*) > 1) d""")).as("duplicate chunks").isZero();
+	}
+
+	private long count(String where) {
+		return this.database.count("SELECT COUNT(*) FROM ingestion_queue_item WHERE " + where);
+	}
+
+	private long ready(String queueName) {
+		try {
+			return this.broker.ready(queueName);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static List<String> partitionNames(String text) {
+		List<String> names = new ArrayList<>();
+		Matcher matcher = Pattern.compile("ingestQueuedItems:partition\\d+").matcher(text);
+		while (matcher.find()) {
+			names.add(matcher.group());
+		}
+		names.sort(null);
+		return names;
+	}
+
+	private static Matcher awaitMatch(IngestProcess process, String regex) {
+		Pattern pattern = Pattern.compile(regex);
+		process.awaitOutput(regex, PROCESS_DEADLINE);
+		Matcher matcher = pattern.matcher(process.output());
+		assertThat(matcher.find()).isTrue();
+		return matcher;
+	}
+
+	/** Polls with a deadline that only keeps a broken run from hanging the build. */
+	private static void await(String what, BooleanSupplier condition) {
+		Instant deadline = Instant.now().plus(PROCESS_DEADLINE);
+		while (!condition.getAsBoolean()) {
+			if (Instant.now().isAfter(deadline)) {
+				fail("timed out waiting for " + what);
+			}
+			IngestProcess.pause(20);
+		}
+	}
+
+}
