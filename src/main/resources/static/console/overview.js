@@ -62,7 +62,7 @@
       const tr = document.createElement('tr');
       const id = document.createElement('td');
       id.append(link('/items/' + f.id, f.id));
-      tr.append(id, text('td', f.storagePath, 'path'), text('td', f.status), text('td', f.message), text('td', f.endedAt));
+      tr.append(id, text('td', f.storagePath, 'path'), text('td', f.status), text('td', f.message), text('td', f.endedAt ? f.endedAt.replace('T', ' ').slice(0, 19) : ''));
       return tr;
     }));
   }
@@ -109,6 +109,7 @@
         drawRunning(result.body.running);
         drawFailures(result.body.failures);
         drawCharts(result.body.runs);
+        root.dataset.drawn = String(Date.now());
       } else if (result.status === 401) {
         window.location.assign('/login');
         return;

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import dev.ingestor.queue.QueueStatus;
 
@@ -37,7 +36,7 @@ class ConsoleQueries {
 	}
 
 	Map<String, Long> queueCounts(String tenant) {
-		Map<String, Long> counts = new TreeMap<>();
+		Map<String, Long> counts = new LinkedHashMap<>();
 		for (QueueStatus status : QueueStatus.values()) {
 			counts.put(status.dbValue(), 0L);
 		}
