@@ -44,11 +44,13 @@ public final class ConsolePageWeightMain {
 	public static void main(String[] args) throws Exception {
 		int items = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
 		int runs = (args.length > 1) ? Integer.parseInt(args[1]) : 200;
+		// System properties, not the builder's defaults: those lose to application.properties.
+		Map.of("spring.datasource.url", "jdbc:h2:mem:weight-" + UUID.randomUUID() + ";MODE=MySQL;DB_CLOSE_DELAY=-1",
+				"ingest.storage-dir", Files.createTempDirectory("weight-storage").toString(), "ingest.auth", "none",
+				"server.port", "0", "server.address", "127.0.0.1", "management.server.port", "0")
+			.forEach(System::setProperty);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(RagIngestorApplication.class)
 			.profiles("daemon", "serve")
-			.properties(Map.of("spring.datasource.url", "jdbc:h2:mem:weight-" + UUID.randomUUID() + ";MODE=MySQL;DB_CLOSE_DELAY=-1",
-					"ingest.storage-dir", Files.createTempDirectory("weight-storage").toString(), "ingest.auth", "none",
-					"server.port", "0", "server.address", "127.0.0.1", "management.server.port", "0"))
 			.run();
 		ChromeDriver browser = null;
 		try {

@@ -25,14 +25,28 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 class ConsoleSecurityConfiguration {
 
 	static final String[] PAGES = { "/", "/login", "/runs", "/runs/**", "/items", "/items/**", "/documents",
-			"/documents/**", "/upload", "/console/**", "/webjars/**", "/favicon.ico", "/error" };
+			"/documents/**", "/upload", "/favicon.ico", "/error" };
 
+	/**
+	 * Scripts, styles and Chart.js are public and the same for everyone: no session, no CSRF, and
+	 * the resource handler's own caching headers instead of Spring Security's no-store.
+	 */
 	@Bean
 	@Order(3)
+	SecurityFilterChain consoleAssets(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/console/**", "/webjars/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.headers(headers -> headers.cacheControl(cache -> cache.disable()))
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	@Bean
+	@Order(4)
 	SecurityFilterChain consoleSecurity(HttpSecurity http, IngestProperties properties) throws Exception {
 		http.securityMatcher(PAGES)
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/console/**", "/webjars/**",
-					"/favicon.ico", "/error")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/favicon.ico", "/error")
 				.permitAll()
 				.anyRequest()
 				.hasAnyRole(ApiSecurityConfiguration.USER, ApiSecurityConfiguration.ADMIN))
