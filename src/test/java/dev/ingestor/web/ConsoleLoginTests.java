@@ -134,6 +134,41 @@ class ConsoleLoginTests extends H2JobTestBase {
 	}
 
 	@Test
+	void anAdminRestartsTheLastRunOnceItIsStoppedThroughTheRestartPath() throws Exception {
+		failedItemOfAcme();
+		long run = this.jdbc.sql("SELECT MAX(job_execution_id) FROM BATCH_JOB_EXECUTION").query(Long.class).single();
+		// As a signal leaves it: the run ended STOPPED.
+		this.jdbc.sql("UPDATE BATCH_JOB_EXECUTION SET status = 'STOPPED', exit_code = 'STOPPED' WHERE job_execution_id = :id")
+			.param("id", run)
+			.update();
+		String alice = login("alice");
+		assertThat(get("/runs/" + run, alice).body()).contains("id=\"restart\"");
+		assertThat(get("/runs/" + run, login("bob")).body()).doesNotContain("id=\"restart\"");
+
+		HttpResponse<String> restart = post("/v1/runs/" + run + "/restart", alice, csrf(alice));
+
+		assertThat(restart.statusCode()).isEqualTo(202);
+		// The restart runs in the background: wait (with a ceiling) for the instance's second execution to end.
+		long instance = this.jdbc.sql("SELECT job_instance_id FROM BATCH_JOB_EXECUTION WHERE job_execution_id = :id")
+			.param("id", run)
+			.query(Long.class)
+			.single();
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+		while (ended(instance) < 2 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(ended(instance)).as("the stopped instance was restarted (JobOperator.restart), not a new one started")
+			.isEqualTo(2);
+	}
+
+	private long ended(long instance) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE job_instance_id = :id AND end_time IS NOT NULL")
+			.param("id", instance)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void logoutClearsTheCookie() throws Exception {
 		String bob = login("bob");
 
