@@ -128,6 +128,10 @@ class ConsoleLoginTests extends H2JobTestBase {
 		assertThat(post("/v1/runs/" + run + "/restart", alice, csrf(alice)).statusCode()).as("COMPLETED").isEqualTo(409);
 		assertThat(post("/v1/runs/" + run + "/stop", alice, csrf(alice)).statusCode()).as("not running").isEqualTo(409);
 		assertThat(post("/v1/runs/999999/stop", alice, csrf(alice)).statusCode()).isEqualTo(404);
+		assertThat(get("/items?status=failed&path=bad.p&from=2000-01-01T00:00", bob).body()).contains("bad.pdf");
+		assertThat(get("/items?status=failed&path=good", bob).body()).doesNotContain("bad.pdf");
+		assertThat(get("/items?status=indexed", bob).body()).doesNotContain("bad.pdf");
+		assertThat(get("/items", login("gina")).body()).as("another tenant's items").doesNotContain("bad.pdf");
 		HttpResponse<String> runPage = get("/runs/" + run, alice);
 		assertThat(runPage.statusCode()).isEqualTo(200);
 		assertThat(runPage.body()).contains("ingestQueuedItems").contains("bad.pdf");
