@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import dev.ingestor.job.IngestRunner;
 import dev.ingestor.queue.Enqueuer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,15 +20,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * text and HTML) into the embedded default, runs one pass and shows what was indexed.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-		description = "Queue the bundled sample documents, index them, and show the result.")
+		description = "Queue the bundled sample documents, index them, show the result, then serve the console "
+				+ "on http://127.0.0.1:INGEST_HTTP_PORT/ (default 8080, no login) until Ctrl-C.")
 class DemoCommand implements Callable<Integer> {
+
+	@Option(names = "--no-serve", description = "Index the samples, show the result and exit.")
+	boolean noServe;
 
 	static final List<String> TEXT_SAMPLES = List.of("getting-started.md", "operations-notes.txt",
 			"chunking-explained.html");
 
 	@Override
-	public Integer call() throws IOException {
-		try (Application app = Application.start()) {
+	public Integer call() throws IOException, InterruptedException {
+		if (!this.noServe) {
+			// The demo is one person's laptop: no login, and reachable from this machine only unless
+			// INGEST_HTTP_ADDRESS says otherwise. System properties outrank the environment and .env.
+			System.setProperty("ingest.auth", "none");
+			if (System.getenv("INGEST_HTTP_ADDRESS") == null) {
+				System.setProperty("server.address", "127.0.0.1");
+			}
+		}
+		try (Application app = this.noServe ? Application.start() : Application.start("daemon", "serve")) {
 			Path workDir = Files.createTempDirectory("rag-ingestor-demo");
 			Enqueuer enqueuer = app.bean(Enqueuer.class);
 			List<Long> ids = new ArrayList<>();
@@ -39,7 +52,12 @@ class DemoCommand implements Callable<Integer> {
 			Files.deleteIfExists(workDir);
 			int exit = RunCommand.report(app.bean(IngestRunner.class).runOnce());
 			printOutcomes(app.bean(JdbcClient.class), ids);
-			return exit;
+			if (this.noServe) {
+				return exit;
+			}
+			System.out.println("Console: http://" + ServeCommand.address(app) + ":" + ServeCommand.port(app)
+					+ "/  (no login; uploads are indexed as they arrive; Ctrl-C to stop)");
+			return ServeCommand.serveUntilStopped(app, true);
 		}
 	}
 

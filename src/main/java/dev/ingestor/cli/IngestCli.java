@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 		description = "Turns queued documents into stored chunks and embeddings.%n"
 				+ "Without a command: one pass over the queue (the same as 'run').",
 		subcommands = { RunCommand.class, DaemonCommand.class, EnqueueCommand.class, ReportCommand.class, DemoCommand.class, BenchCommand.class,
-				RequeueCommand.class, ReindexCommand.class, ServeCommand.class, WorkerCommand.class, SearchCommand.class, SearchBenchCommand.class,
+				RequeueCommand.class, ReindexCommand.class, ServeCommand.class, WorkerCommand.class, UserCommand.class, SearchCommand.class, SearchBenchCommand.class,
 				CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:success (items that failed are outcomes, not job failures)",

@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
  * so that one process accepts and ingests; health and Prometheus stay on the management port.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-		description = "Serve the HTTP intake API (POST /v1/ingest, GET /v1/ingestion-items/{id}, ...) on "
+		description = "Serve the HTTP intake API (POST /v1/ingest, GET /v1/ingestion-items/{id}, ...) and the console (/) on "
 				+ "INGEST_HTTP_PORT (default 8080) and run the daemon's poller. Needs INGEST_JWT_SECRET, "
 				+ "INGEST_JWT_JWKS_URI or INGEST_JWT_ISSUER_URI, or INGEST_AUTH=none (single tenant). "
 				+ "Stops on SIGTERM or Ctrl-C like the daemon.")
@@ -29,16 +29,28 @@ class ServeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws InterruptedException {
 		try (Application app = Application.start("daemon", "serve")) {
-			Daemon daemon = app.bean(Daemon.class);
-			Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "daemon-stop"));
-			Environment environment = app.bean(Environment.class);
-			log.info("serving the API on {}:{}{}", environment.getProperty("server.address", "0.0.0.0"),
-					environment.getProperty("local.server.port"), this.noPoller ? " (no poller)" : " with the poller");
-			if (!this.noPoller) {
-				daemon.start();
-			}
-			return daemon.awaitStop() ? ExitCodes.STOPPED : ExitCodes.OK;
+			return serveUntilStopped(app, !this.noPoller);
 		}
+	}
+
+	/** Serves (and polls, when asked) until SIGTERM or Ctrl-C; {@code demo} ends this way too. */
+	static int serveUntilStopped(Application app, boolean poller) throws InterruptedException {
+		Daemon daemon = app.bean(Daemon.class);
+		Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "daemon-stop"));
+		log.info("serving the API and the console on {}:{}{}", address(app), port(app),
+				poller ? " with the poller" : " (no poller)");
+		if (poller) {
+			daemon.start();
+		}
+		return daemon.awaitStop() ? ExitCodes.STOPPED : ExitCodes.OK;
+	}
+
+	static String address(Application app) {
+		return app.bean(Environment.class).getProperty("server.address", "0.0.0.0");
+	}
+
+	static String port(Application app) {
+		return app.bean(Environment.class).getProperty("local.server.port");
 	}
 
 }

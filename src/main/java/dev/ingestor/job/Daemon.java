@@ -55,6 +55,9 @@ public class Daemon implements SmartLifecycle {
 
 	private volatile boolean lastRunStopped;
 
+	/** Set by the console's Stop until its Restart: a stopped run must not be followed by the next poll's launch. */
+	private volatile boolean paused;
+
 	private ScheduledFuture<?> schedule;
 
 	private final OutageBackoff backoff;
@@ -93,6 +96,9 @@ public class Daemon implements SmartLifecycle {
 				return;
 			}
 			this.polls.incrementAndGet();
+			if (this.paused) {
+				return;
+			}
 			int taken = (this.inbox != null) ? this.inbox.drain() : 0;
 			if (!this.queue.hasQueued()) {
 				logIdle(taken);
@@ -106,7 +112,12 @@ public class Daemon implements SmartLifecycle {
 			IngestRunner.Result result = this.runner.runOnce();
 			switch (result.outcome()) {
 				case STOPPED -> {
-					// Only a signal stops a run: the daemon goes down with it.
+					if (this.paused) {
+						log.info("poll: run stopped from the console (job execution {}); polling paused until a restart",
+								(result.execution() != null) ? result.execution().getId() : "none");
+						return;
+					}
+					// Otherwise only a signal stops a run: the daemon goes down with it.
 					log.info("poll: run stopped (job execution {}); the daemon stops",
 							(result.execution() != null) ? result.execution().getId() : "none");
 					this.lastRunStopped = true;
@@ -136,6 +147,15 @@ public class Daemon implements SmartLifecycle {
 			log.debug("poll: nothing queued");
 		}
 		this.idle = true;
+	}
+
+	/** Launches nothing until {@link #resume()}: the console stopped a run. */
+	void pause() {
+		this.paused = true;
+	}
+
+	void resume() {
+		this.paused = false;
 	}
 
 	/** Refuses any further launch and wakes {@link #awaitStop()}; the context then closes and stops the daemon. */

@@ -185,6 +185,20 @@ public class IngestRunner {
 		return false;
 	}
 
+	/**
+	 * The console's Stop: asks the execution running in this process to stop after the items in
+	 * hand, as a signal does, but leaves later launches allowed. False when it is not running here.
+	 */
+	boolean stopRunning(long executionId) {
+		JobExecution running = this.tracker.current();
+		if (running == null || running.getId() != executionId) {
+			return false;
+		}
+		log.warn("stop requested from the console: stopping job execution {} after the item in hand", executionId);
+		requestStop(running);
+		return true;
+	}
+
 	private static void requestStop(JobExecution execution) {
 		try {
 			for (StepExecution step : execution.getStepExecutions()) {

@@ -3,6 +3,7 @@ package dev.ingestor.report;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +50,31 @@ public class ReportService {
 				recentFailures(lastFailures));
 	}
 
+	/**
+	 * Runs newest first, those of {@code count} job instances from the {@code offset}-th: the
+	 * console's pages of runs. A restarted instance's executions stay together.
+	 */
+	public List<Report.Run> runs(int offset, int count) {
+		List<Report.Run> runs = new ArrayList<>();
+		for (JobInstance instance : this.jobRepository.getJobInstances(JOB_NAME, offset, count)) {
+			for (JobExecution execution : this.jobRepository.getJobExecutions(instance)) {
+				runs.add(run(execution));
+			}
+		}
+		runs.sort((a, b) -> Long.compare(b.id(), a.id()));
+		return runs;
+	}
+
 	/** One run of {@code ingestJob} with its item-level log; empty when no such run exists. */
 	public Optional<Report.RunDetail> runDetail(long jobExecutionId) {
+		return runDetail(jobExecutionId, null);
+	}
+
+	/**
+	 * One run with only the log rows and documents of one tenant's items (every tenant's when
+	 * null): a run serves all tenants, its item history does not.
+	 */
+	public Optional<Report.RunDetail> runDetail(long jobExecutionId, String tenant) {
 		JobExecution execution;
 		try {
 			execution = this.jobRepository.getJobExecution(jobExecutionId);
@@ -65,22 +89,38 @@ public class ReportService {
 		List<Report.LogEntry> log = this.jdbc.sql("""
 				SELECT l.queue_item_id, q.storage_path, l.level, l.outcome, l.message, l.created_at
 				FROM ingestion_log l LEFT JOIN ingestion_queue_item q ON q.id = l.queue_item_id
-				WHERE l.job_execution_id = :run ORDER BY l.id""")
-			.param("run", jobExecutionId)
+				WHERE l.job_execution_id = :run""" + ofTenant("l.queue_item_id", tenant) + " ORDER BY l.id")
+			.params(runParams(jobExecutionId, tenant))
 			.query((rs, row) -> new Report.LogEntry(rs.getLong("queue_item_id"), rs.getString("storage_path"),
 					rs.getString("level"), rs.getString("outcome"), rs.getString("message"),
 					rs.getObject("created_at", LocalDateTime.class)))
 			.list();
-		return Optional.of(new Report.RunDetail(run(execution), log, documents(jobExecutionId)));
+		return Optional.of(new Report.RunDetail(run(execution), log, documents(jobExecutionId, tenant)));
 	}
 
-	private List<Report.DocumentInfo> documents(long jobExecutionId) {
+	/** A condition that keeps the rows of one tenant's queue items, or nothing when tenant is null. */
+	private static String ofTenant(String itemIdColumn, String tenant) {
+		return (tenant == null) ? "" : " AND " + itemIdColumn + " IN (SELECT qi.id FROM ingestion_queue_item qi "
+				+ "JOIN document_node dn ON dn.id = qi.document_node_id WHERE dn.tenant_id = :tenant)";
+	}
+
+	private static Map<String, Object> runParams(long jobExecutionId, String tenant) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("run", jobExecutionId);
+		if (tenant != null) {
+			params.put("tenant", tenant);
+		}
+		return params;
+	}
+
+	private List<Report.DocumentInfo> documents(long jobExecutionId, String tenant) {
 		return this.jdbc.sql("""
 				SELECT v.queue_item_id, q.storage_path, v.page_count, v.chunk_count, v.title, v.author, v.language,
 				  v.source_created_at
 				FROM document_version v JOIN ingestion_queue_item q ON q.id = v.queue_item_id
-				WHERE q.job_execution_id = :run AND v.pending = FALSE ORDER BY v.queue_item_id""")
-			.param("run", jobExecutionId)
+				WHERE q.job_execution_id = :run AND v.pending = FALSE""" + ofTenant("q.id", tenant)
+				+ " ORDER BY v.queue_item_id")
+			.params(runParams(jobExecutionId, tenant))
 			.query((rs, row) -> new Report.DocumentInfo(rs.getLong("queue_item_id"), rs.getString("storage_path"),
 					extension(rs.getString("storage_path")), rs.getInt("page_count"), rs.getInt("chunk_count"),
 					rs.getString("title"), rs.getString("author"), rs.getString("language"),

@@ -1,9 +1,9 @@
 package dev.ingestor.web;
 
 /** An id the caller's tenant does not have; another tenant's ids look exactly like this, so none can be probed. */
-class ApiNotFoundException extends RuntimeException {
+public class ApiNotFoundException extends RuntimeException {
 
-	ApiNotFoundException(String what, long id) {
+	public ApiNotFoundException(String what, long id) {
 		super(what + " " + id + " not found");
 	}
 

@@ -12,26 +12,28 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * The API's security, one filter chain scoped to {@code /v1/**} so that the console's chain can
  * sit beside it: bearer JWTs (or none, single tenant, when asked for explicitly), stateless, and
- * every refusal as {@code application/problem+json}.
+ * every refusal as {@code application/problem+json}. The console's login cookie counts as a bearer
+ * token here too, and a state-changing request authenticated by it must carry the CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("serve")
-class ApiSecurityConfiguration {
+public class ApiSecurityConfiguration {
 
-	static final String USER = "user";
+	public static final String USER = "user";
 
-	static final String ADMIN = "admin";
+	public static final String ADMIN = "admin";
 
 	/** HS256 needs a key of at least 256 bits. */
 	private static final int MIN_SECRET_BYTES = 32;
@@ -41,7 +43,9 @@ class ApiSecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, IngestProperties properties, ProblemResponses problems)
 			throws Exception {
 		http.securityMatcher("/v1/**")
-			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.DELETE, "/v1/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/v1/auth/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.DELETE, "/v1/**")
 				.hasRole(ADMIN)
 				.requestMatchers(HttpMethod.GET, "/v1/**")
 				.hasAnyRole(USER, ADMIN)
@@ -49,7 +53,16 @@ class ApiSecurityConfiguration {
 				.hasAnyRole(USER, ADMIN)
 				.anyRequest()
 				.hasRole(ADMIN))
-			.csrf(AbstractHttpConfigurer::disable)
+			// Only the console's cookie needs it; a bearer header is not something another site can send.
+			// Set on the filter itself: the resource server exempts every request its token resolver
+			// finds a token in, the cookie included, from the matcher configured here.
+			.csrf(csrf -> csrf.spa().withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+				@Override
+				public <F extends CsrfFilter> F postProcess(F filter) {
+					filter.setRequireCsrfProtectionMatcher(TokenCookie.needsCsrf());
+					return filter;
+				}
+			}))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		if (properties.auth() == AuthMode.NONE) {
@@ -59,7 +72,7 @@ class ApiSecurityConfiguration {
 		}
 		else {
 			JwtDecoder decoder = decoder(properties.jwt());
-			http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder)
+			http.oauth2ResourceServer(server -> server.bearerTokenResolver(new TokenCookie()).jwt(jwt -> jwt.decoder(decoder)
 				.jwtAuthenticationConverter(new TenantAndRoles()))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems));
@@ -77,7 +90,7 @@ class ApiSecurityConfiguration {
 	}
 
 	/** Refuses to start without keys: an API that accepts any token, or none, is never a default. */
-	static JwtDecoder decoder(IngestProperties.Jwt jwt) {
+	public static JwtDecoder decoder(IngestProperties.Jwt jwt) {
 		if (present(jwt.secret())) {
 			byte[] secret = jwt.secret().getBytes(StandardCharsets.UTF_8);
 			if (secret.length < MIN_SECRET_BYTES) {

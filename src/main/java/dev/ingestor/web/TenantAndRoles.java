@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * Roles from the token's {@code roles} claim (a list, or one space-separated string), but only
  * for a token that names its tenant: without {@code tenant_id} a token grants nothing (403).
  */
-final class TenantAndRoles implements Converter<Jwt, AbstractAuthenticationToken> {
+public final class TenantAndRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	static final String TENANT_CLAIM = "tenant_id";
 

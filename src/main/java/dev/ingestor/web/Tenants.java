@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** The caller's tenant: from the token's claim, never from the request. */
 @Component
 @Profile("serve")
-class Tenants {
+public class Tenants {
 
 	/** The only tenant of a server without authentication, and the manager's SQL default. */
 	static final String DEFAULT = "default";
@@ -24,7 +24,8 @@ class Tenants {
 		this.mode = properties.auth();
 	}
 
-	String current() {
+	/** The tenant of the caller of the request in hand. */
+	public String current() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof JwtAuthenticationToken token) {
 			String tenant = token.getToken().getClaimAsString(TenantAndRoles.TENANT_CLAIM);
