@@ -132,6 +132,10 @@ class ConsoleLoginTests extends H2JobTestBase {
 		assertThat(get("/items?status=failed&path=good", bob).body()).doesNotContain("bad.pdf");
 		assertThat(get("/items?status=indexed", bob).body()).doesNotContain("bad.pdf");
 		assertThat(get("/items", login("gina")).body()).as("another tenant's items").doesNotContain("bad.pdf");
+		assertThat(get("/v1/console/overview", bob).body()).contains("\"failed\":1").contains("bad.pdf");
+		assertThat(get("/v1/console/overview", login("gina")).body()).as("another tenant's queue and failures")
+			.contains("\"failed\":0")
+			.doesNotContain("bad.pdf");
 		HttpResponse<String> runPage = get("/runs/" + run, alice);
 		assertThat(runPage.statusCode()).isEqualTo(200);
 		assertThat(runPage.body()).contains("ingestQueuedItems").contains("bad.pdf");
