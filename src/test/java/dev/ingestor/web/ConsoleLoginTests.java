@@ -72,7 +72,12 @@ class ConsoleLoginTests extends H2JobTestBase {
 		HttpResponse<String> overview = get("/", cookie);
 		assertThat(overview.statusCode()).isEqualTo(200);
 		assertThat(overview.body()).contains("bob").contains("acme");
+		assertThat(get("/v1/console/overview", null).statusCode()).isEqualTo(401);
 		assertThat(get("/v1/console/overview", cookie).statusCode()).isEqualTo(200);
+		for (String page : new String[] { "/runs", "/items", "/documents", "/upload" }) {
+			assertThat(get(page, null).statusCode()).as(page + " without a login").isEqualTo(302);
+			assertThat(get(page, cookie).statusCode()).as(page).isEqualTo(200);
+		}
 		assertThat(get("/v1/ingestion-items", cookie).statusCode()).isEqualTo(200);
 		assertThat(get("/v1/ingestion-items", "INGEST_TOKEN=forged.token.value").statusCode()).isEqualTo(401);
 	}
