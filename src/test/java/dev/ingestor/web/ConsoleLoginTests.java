@@ -72,7 +72,12 @@ class ConsoleLoginTests extends H2JobTestBase {
 		HttpResponse<String> overview = get("/", cookie);
 		assertThat(overview.statusCode()).isEqualTo(200);
 		assertThat(overview.body()).contains("bob").contains("acme");
+		assertThat(get("/v1/console/overview", null).statusCode()).isEqualTo(401);
 		assertThat(get("/v1/console/overview", cookie).statusCode()).isEqualTo(200);
+		for (String page : new String[] { "/runs", "/items", "/documents", "/upload" }) {
+			assertThat(get(page, null).statusCode()).as(page + " without a login").isEqualTo(302);
+			assertThat(get(page, cookie).statusCode()).as(page).isEqualTo(200);
+		}
 		assertThat(get("/v1/ingestion-items", cookie).statusCode()).isEqualTo(200);
 		assertThat(get("/v1/ingestion-items", "INGEST_TOKEN=forged.token.value").statusCode()).isEqualTo(401);
 	}
@@ -132,6 +137,10 @@ class ConsoleLoginTests extends H2JobTestBase {
 		assertThat(get("/items?status=failed&path=good", bob).body()).doesNotContain("bad.pdf");
 		assertThat(get("/items?status=indexed", bob).body()).doesNotContain("bad.pdf");
 		assertThat(get("/items", login("gina")).body()).as("another tenant's items").doesNotContain("bad.pdf");
+		assertThat(get("/v1/console/overview", bob).body()).contains("\"failed\":1").contains("bad.pdf");
+		assertThat(get("/v1/console/overview", login("gina")).body()).as("another tenant's queue and failures")
+			.contains("\"failed\":0")
+			.doesNotContain("bad.pdf");
 		HttpResponse<String> runPage = get("/runs/" + run, alice);
 		assertThat(runPage.statusCode()).isEqualTo(200);
 		assertThat(runPage.body()).contains("ingestQueuedItems").contains("bad.pdf");

@@ -8,7 +8,6 @@ import dev.ingestor.web.Tenants;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Who is looking, for every console page: the tenant (from the token, like the API), whether
  * admin-only controls are drawn, and whether there is a login at all.
  */
-@Component
 @ControllerAdvice(assignableTypes = { OverviewController.class, RunPages.class, ItemPages.class,
 		DocumentPages.class, UploadPage.class })
 @Profile("serve")
