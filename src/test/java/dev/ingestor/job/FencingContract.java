@@ -1,5 +1,7 @@
 package dev.ingestor.job;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -9,10 +11,12 @@ import dev.ingestor.queue.QueueItem;
 import dev.ingestor.queue.QueueRepository;
 import dev.ingestor.queue.QueueStatus;
 import dev.ingestor.queue.Reservation;
+import dev.ingestor.queue.ReservationLostException;
 import dev.ingestor.split.TextChunk;
 import dev.ingestor.store.DocumentStore;
 import dev.ingestor.store.PendingVersion;
 import dev.ingestor.store.PendingVersions;
+import dev.ingestor.support.MutableClock;
 import dev.ingestor.support.QueueFixture;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +94,32 @@ interface FencingContract {
 		assertThat(queue().row(id).status()).isEqualTo("indexed");
 		assertThat(queue().activeVersions(row.nodeId())).isEqualTo(1);
 		assertThat(queue().activeChunks(row.nodeId())).isEqualTo(2);
+	}
+
+	@Test
+	default void heartbeatRenewsOnlyWhenDueAndStopsTheDocumentOnceItsReservationIsLost() throws Exception {
+		long id = queue().queueNew(queue().writeText("fence/beat.txt", "beat"));
+		Reservation reservation = queueRepository()
+			.reserve(new QueueItem(id, queue().row(id).nodeId(), "fence/beat.txt", 0), 1)
+			.orElseThrow();
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		Duration staleAfter = Duration.ofMinutes(10);
+		Heartbeat heartbeat = new Heartbeat(queueRepository(), reservation, clock, staleAfter);
+		String marked = "UPDATE ingestion_queue_item SET heartbeat_at = TIMESTAMP '2001-01-01 00:00:00' WHERE id = " + id;
+		jdbc().sql(marked).update();
+		String beat = "SELECT COUNT(*) FROM ingestion_queue_item WHERE heartbeat_at > TIMESTAMP '2001-01-02 00:00:00' AND id = " + id;
+
+		clock.advance(staleAfter.dividedBy(Heartbeat.RENEWALS_PER_STALE_AGE).minusSeconds(1));
+		heartbeat.run();
+		assertThat(queue().count(beat)).as("renewed before it was due").isZero();
+		clock.advance(Duration.ofSeconds(1));
+		heartbeat.run();
+		assertThat(queue().count(beat)).as("renewed once due").isEqualTo(1);
+
+		jdbc().sql("UPDATE ingestion_queue_item SET reservation_token = 'another run' WHERE id = " + id).update();
+		heartbeat.run();
+		clock.advance(staleAfter.dividedBy(Heartbeat.RENEWALS_PER_STALE_AGE));
+		assertThatThrownBy(heartbeat::run).isInstanceOf(ReservationLostException.class);
 	}
 
 	@Test
