@@ -113,6 +113,13 @@ class ScaleOutProcessTests {
 					+ " of run \\d+: \\d+ row\\(s\\) of a dead worker are back in the queue");
 		assertThat(this.database.count("SELECT COUNT(*) FROM ingestion_log WHERE outcome = 'requeued'")).isPositive();
 		this.workers.remove(victim);
+
+		// The report lists each partition with the worker (host/pid) that ran it and its counters.
+		IngestProcess report = IngestProcess.start(this.work, env(Map.of()), "report");
+		assertThat(report.awaitExit(PROCESS_DEADLINE)).as(report.output()).isZero();
+		long survivor = this.workers.get(0).pid();
+		assertThat(report.output()).containsPattern("ingestQueuedItems:partition\\d+\\s+COMPLETED\\s+\\d+.*\\S+/("
+				+ survivor + "|" + this.workers.get(1).pid() + ")");
 	}
 
 	@Test
