@@ -2,6 +2,7 @@ package dev.ingestor.cli;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,13 +97,23 @@ final class ReportText {
 		return (value != null) ? value : "-";
 	}
 
+	/** With a worker column only when a run was scaled out: which host/pid ran each partition. */
 	private static TextTable steps(Report report) {
-		TextTable steps = new TextTable(">run", "step", "status", ">read", ">write", ">filter", ">skip", ">commits",
-				">rollbacks", "worker");
+		boolean scaledOut = report.runs().stream().flatMap(run -> run.steps().stream()).anyMatch(step -> step.worker() != null);
+		List<String> headers = new ArrayList<>(List.of(">run", "step", "status", ">read", ">write", ">filter", ">skip",
+				">commits", ">rollbacks"));
+		if (scaledOut) {
+			headers.add("worker");
+		}
+		TextTable steps = new TextTable(headers.toArray(String[]::new));
 		for (Report.Run run : report.runs()) {
 			for (Report.Step step : run.steps()) {
-				steps.row(run.id(), step.name(), step.status(), step.read(), step.write(), step.filter(), step.skip(),
-						step.commits(), step.rollbacks(), orDash(step.worker()));
+				List<Object> cells = new ArrayList<>(List.of(run.id(), step.name(), step.status(), step.read(), step.write(),
+						step.filter(), step.skip(), step.commits(), step.rollbacks()));
+				if (scaledOut) {
+					cells.add(orDash(step.worker()));
+				}
+				steps.row(cells.toArray());
 			}
 		}
 		return steps;

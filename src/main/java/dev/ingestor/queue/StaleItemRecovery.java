@@ -91,10 +91,15 @@ public class StaleItemRecovery implements Tasklet {
 			.param("staleSeconds", this.properties.staleAfter().toSeconds())
 			.query((rs, row) -> new StaleRow(rs.getLong("id"), rs.getInt("attempts")))
 			.list();
-		stale.forEach(row -> recover(row, run));
-		if (!stale.isEmpty()) {
-			// The dead worker's half-written versions: their rows are no longer reserved by it.
-			this.pending.discardOrphans();
+		for (StaleRow row : stale) {
+			recover(row, run);
+			// Only this row's half-written versions: a table-wide orphan sweep would lock ranges that
+			// other workers are inserting into.
+			this.jdbc.sql("SELECT id FROM document_version WHERE queue_item_id = :id AND pending = TRUE")
+				.param("id", row.id())
+				.query(Long.class)
+				.list()
+				.forEach(this.pending::discard);
 		}
 		return stale.size();
 	}

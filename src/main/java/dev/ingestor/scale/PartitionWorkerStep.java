@@ -32,6 +32,9 @@ class PartitionWorkerStep implements Step {
 
 	private static final Logger log = LoggerFactory.getLogger(PartitionWorkerStep.class);
 
+	/** Runs of a partition that failed on a deadlock or lock timeout, the first included. */
+	private static final int ATTEMPTS = 3;
+
 	private final Step delegate;
 
 	private final JobRepository jobRepository;
@@ -83,12 +86,31 @@ class PartitionWorkerStep implements Step {
 		if (partition.count() == 0) {
 			throw new IllegalStateException("step execution " + request.getId() + " carries no partition");
 		}
-		if (ended(request) || !awaitRowsOfDeadWorkers(request, partition)) {
-			return;
+		for (int attempt = 1;; attempt++) {
+			if (ended(request) || !awaitRowsOfDeadWorkers(request, partition)) {
+				return;
+			}
+			if (this.stopping) {
+				holdUntilExit();
+			}
+			runOnce(request);
+			if (this.stopping && request.getStatus() == BatchStatus.STOPPED) {
+				handBack(request);
+				holdUntilExit();
+			}
+			if (request.getStatus() != BatchStatus.FAILED || attempt >= ATTEMPTS || !transientFailure(request)) {
+				return;
+			}
+			// Workers on other machines write beside this one, so InnoDB may pick one of them as a
+			// deadlock's loser; the rows its chunk held are recovered as stale, like a dead worker's.
+			// STARTED again at once, so that the manager does not take the partition for ended.
+			reopen(request, "running again after a transient database error");
+			log.warn("partition {} of run {} failed on a transient database error; running it again (attempt {} of {})",
+					request.getStepName(), request.getJobExecutionId(), attempt + 1, ATTEMPTS);
 		}
-		if (this.stopping) {
-			holdUntilExit();
-		}
+	}
+
+	private void runOnce(StepExecution request) throws JobInterruptedException {
 		log.info("partition {} of run {} (step execution {}): started on {}", request.getStepName(),
 				request.getJobExecutionId(), request.getId(), this.identity);
 		request.getExecutionContext().putString(Partition.WORKER_KEY, this.identity);
@@ -102,10 +124,17 @@ class PartitionWorkerStep implements Step {
 		log.info("partition {} of run {}: {} (read {}, written {}, skipped {})", request.getStepName(),
 				request.getJobExecutionId(), request.getStatus(), request.getReadCount(), request.getWriteCount(),
 				request.getSkipCount());
-		if (this.stopping && request.getStatus() == BatchStatus.STOPPED) {
-			handBack(request);
-			holdUntilExit();
+	}
+
+	private static boolean transientFailure(StepExecution execution) {
+		for (Throwable failure : execution.getFailureExceptions()) {
+			for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+				if (cause instanceof TransientDataAccessException) {
+					return true;
+				}
+			}
 		}
+		return false;
 	}
 
 	/** True, with a log line, when the request is for a partition or a run that already ended. */
@@ -164,12 +193,16 @@ class PartitionWorkerStep implements Step {
 
 	/** STARTED again, so that the manager keeps waiting while the broker redelivers the request. */
 	private void handBack(StepExecution stopped) {
-		stopped.setStatus(BatchStatus.STARTED);
-		stopped.setExitStatus(ExitStatus.EXECUTING.addExitDescription("handed back by " + this.identity + " on shutdown"));
-		stopped.setEndTime(null);
-		this.jobRepository.update(stopped);
+		reopen(stopped, "handed back by " + this.identity + " on shutdown");
 		log.warn("partition {} of run {}: stopped after the item in hand and handed back for redelivery",
 				stopped.getStepName(), stopped.getJobExecutionId());
+	}
+
+	private void reopen(StepExecution ended, String why) {
+		ended.setStatus(BatchStatus.STARTED);
+		ended.setExitStatus(ExitStatus.EXECUTING.addExitDescription(why));
+		ended.setEndTime(null);
+		this.jobRepository.update(ended);
 	}
 
 	/**

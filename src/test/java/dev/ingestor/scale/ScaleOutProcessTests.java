@@ -90,14 +90,15 @@ class ScaleOutProcessTests {
 		List<Long> rows = queueDocuments("killed", 210);
 		IngestProcess manager = IngestProcess.start(this.work, env(Map.of()), "run");
 
-		// The first worker's first partition, once some of its rows are done and some still queued.
+		// The first worker's first partition, once some of its rows are done and one is in its hands.
 		IngestProcess victim = this.workers.get(0);
 		Matcher started = awaitMatch(victim, "partition ingestQueuedItems:partition(\\d+) of run (\\d+) .*started on");
 		int partition = Integer.parseInt(started.group(1));
 		String share = "MOD(id, " + PARTITIONS + ") = " + partition;
-		await("a few rows of partition " + partition + " indexed", () -> count("status = 'indexed' AND " + share) >= 3);
+		await("rows of partition " + partition + " indexed and in hand",
+				() -> count("status = 'indexed' AND " + share) >= 3 && count("status = 'processing' AND " + share) > 0);
 		victim.kill9();
-		assertThat(count("status <> 'indexed' AND " + share)).as("rows of the partition left when killed").isPositive();
+		assertThat(count("status = 'processing' AND " + share)).as("rows the killed worker held").isPositive();
 
 		assertThat(manager.awaitExit(PROCESS_DEADLINE)).as(manager.output()).isZero();
 		assertEveryRowIndexedOnce(rows);
@@ -105,9 +106,20 @@ class ScaleOutProcessTests {
 		assertThat(this.database.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'"))
 			.isEqualTo(1);
 		// Another worker took the partition over once the broker redelivered the unacknowledged request.
+		// ...after returning the rows the dead one held to the queue once their heartbeat was stale.
 		assertThat(this.workers.get(1).output() + this.workers.get(2).output())
-			.containsPattern("partition ingestQueuedItems:partition" + partition + " of run \\d+ .*started on");
+			.containsPattern("partition ingestQueuedItems:partition" + partition + " of run \\d+ .*started on")
+			.containsPattern("partition ingestQueuedItems:partition" + partition
+					+ " of run \\d+: \\d+ row\\(s\\) of a dead worker are back in the queue");
+		assertThat(this.database.count("SELECT COUNT(*) FROM ingestion_log WHERE outcome = 'requeued'")).isPositive();
 		this.workers.remove(victim);
+
+		// The report lists each partition with the worker (host/pid) that ran it and its counters.
+		IngestProcess report = IngestProcess.start(this.work, env(Map.of()), "report");
+		assertThat(report.awaitExit(PROCESS_DEADLINE)).as(report.output()).isZero();
+		long survivor = this.workers.get(0).pid();
+		assertThat(report.output()).containsPattern("ingestQueuedItems:partition\\d+\\s+COMPLETED\\s+\\d+.*\\S+/("
+				+ survivor + "|" + this.workers.get(1).pid() + ")");
 	}
 
 	@Test
