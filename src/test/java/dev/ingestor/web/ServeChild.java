@@ -55,7 +55,7 @@ final class ServeChild implements AutoCloseable {
 	/** Waits until the API listens; fails with the output when the process ends first. */
 	void awaitServing() throws IOException {
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (!output().contains("serving the API on")) {
+		while (!output().contains("serving the API and the console on")) {
 			if (!this.process.isAlive() || Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException("serve did not start:\n" + output());
 			}
