@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ingest", mixinStandardHelpOptions = true, version = "rag-ingestor 0.1.0",
 		description = "Turns queued documents into stored chunks and embeddings.%n"
 				+ "Without a command: one pass over the queue (the same as 'run').",
-		subcommands = { RunCommand.class, DaemonCommand.class, EnqueueCommand.class, ReportCommand.class, DemoCommand.class, BenchCommand.class,
+		subcommands = { RunCommand.class, DaemonCommand.class, EnqueueCommand.class, ReportCommand.class, DemoCommand.class, BenchCommand.class, ScaleBenchCommand.class,
 				RequeueCommand.class, ReindexCommand.class, ServeCommand.class, WorkerCommand.class, UserCommand.class, SearchCommand.class, SearchBenchCommand.class,
 				CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * For {@code bench}: an in-process HTTP server on a loopback port that speaks Ollama's
  * {@code POST /api/embed} and answers at once with a vector per input (derived from the text's
- * hash, so equal texts embed equally), to measure our own cost without a model's.
+ * hash, so equal texts embed equally), to measure our own cost without a model's. With a latency
+ * ({@code scale-bench}), each request first waits that long, as a remote model server would.
  */
 final class InstantOllama implements AutoCloseable {
 
@@ -26,15 +28,23 @@ final class InstantOllama implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final ExecutorService threads = Executors.newFixedThreadPool(4);
+	/** Enough threads that requests waiting out the latency never queue behind each other. */
+	private final ExecutorService threads = Executors.newFixedThreadPool(64);
 
-	private InstantOllama(HttpServer server) {
+	private final Duration latency;
+
+	private InstantOllama(HttpServer server, Duration latency) {
 		this.server = server;
+		this.latency = latency;
 	}
 
 	static InstantOllama start() throws IOException {
-		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-		InstantOllama ollama = new InstantOllama(server);
+		return start(Duration.ZERO);
+	}
+
+	static InstantOllama start(Duration latency) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+		InstantOllama ollama = new InstantOllama(server, latency);
 		server.createContext("/api/embed", ollama::embed);
 		server.setExecutor(ollama.threads);
 		server.start();
@@ -46,6 +56,15 @@ final class InstantOllama implements AutoCloseable {
 	}
 
 	private void embed(HttpExchange exchange) throws IOException {
+		if (!this.latency.isZero()) {
+			try {
+				Thread.sleep(this.latency.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted", ex);
+			}
+		}
 		JsonNode request;
 		try (InputStream body = exchange.getRequestBody()) {
 			request = JSON.readTree(body);

@@ -175,6 +175,84 @@ class ScaleOutProcessTests {
 				+ completed)).isEqualTo(1);
 	}
 
+	@Test
+	@Order(4)
+	void aManagerKilledMidRunLeavesItsPartitionsToTheWorkersAndRestartCompletesTheRun() throws Exception {
+		List<Long> rows = queueDocuments("orphaned", 60);
+		IngestProcess manager = IngestProcess.start(this.work, env(Map.of()), "run");
+		await("rows of the run indexed", () -> count("status = 'indexed' AND id IN (" + ids(rows) + ")") >= 5);
+		manager.kill9();
+		long killed = lastRun();
+		assertThat(count("status <> 'indexed' AND id IN (" + ids(rows) + ")")).as("rows left when the manager died")
+			.isPositive();
+
+		// The requests are in the broker, not in the manager: the workers run every partition to its end.
+		await("every partition of the dead run completed by the workers",
+				() -> partitions(killed, "COMPLETED") == PARTITIONS);
+		assertEveryRowIndexedOnce(rows);
+		IngestProcess restart = IngestProcess.start(this.work, env(Map.of()), "--restart");
+		assertThat(restart.awaitExit(PROCESS_DEADLINE)).as(restart.output()).isZero();
+		assertThat(restart.output()).contains("job execution " + killed + " was left STARTED by a dead run");
+		assertEveryRowIndexedOnce(rows);
+		long restarted = lastRun();
+		assertThat(restarted).isGreaterThan(killed);
+		assertThat(runStatus(killed)).isEqualTo("FAILED");
+		assertThat(runStatus(restarted)).isEqualTo("COMPLETED");
+	}
+
+	@Test
+	@Order(5)
+	void aBrokerDropMidRunLosesAndDuplicatesNothing() throws Exception {
+		List<Long> rows = queueDocuments("dropped", 60);
+		int seen0 = this.workers.get(0).output().length();
+		int seen1 = this.workers.get(1).output().length();
+		IngestProcess manager = IngestProcess.start(this.work, env(Map.of()), "run");
+		await("rows of the run indexed and in hand", () -> count("status = 'indexed' AND id IN (" + ids(rows) + ")") >= 5
+				&& count("status = 'processing' AND id IN (" + ids(rows) + ")") > 0);
+		// Every connection of our vhost, manager's and workers': what clients see of a broker restart.
+		this.broker.closeAllConnections();
+		long run = lastRun();
+
+		assertThat(manager.awaitExit(PROCESS_DEADLINE)).as(manager.output()).isZero();
+		assertEveryRowIndexedOnce(rows);
+		assertThat(runStatus(run)).isEqualTo("COMPLETED");
+		assertThat(partitions(run, "COMPLETED")).isEqualTo(PARTITIONS);
+		await("both workers consuming again", () -> consumers("ingest.partitions") == this.workers.size());
+		// The requests in hand at the drop lost their acknowledgement and came back; their partitions
+		// had gone on to COMPLETED on the workers that held them, so they were ignored, not run twice.
+		assertThat(this.workers.get(0).output().substring(seen0) + this.workers.get(1).output().substring(seen1))
+			.containsPattern("ignoring the request for ingestQueuedItems:partition\\d+ \\(step execution \\d+\\): "
+					+ "the partition is COMPLETED, its run " + run + " ");
+	}
+
+	@Test
+	@Order(6)
+	void aWorkerStoppedBySigtermFinishesItsItemInHandAndAnotherWorkerFinishesItsPartition() throws Exception {
+		IngestProcess victim = this.workers.get(0);
+		IngestProcess other = this.workers.get(1);
+		int victimSeen = victim.output().length();
+		int otherSeen = other.output().length();
+		List<Long> rows = queueDocuments("terminated", 120);
+		IngestProcess manager = IngestProcess.start(this.work, env(Map.of()), "run");
+
+		Matcher started = awaitMatch(victim, victimSeen, "partition (ingestQueuedItems:partition(\\d+)) of run (\\d+) .*started on");
+		String partition = started.group(1);
+		String share = "MOD(id, " + PARTITIONS + ") = " + started.group(2) + " AND id IN (" + ids(rows) + ")";
+		await("rows of " + partition + " in hand", () -> count("status = 'processing' AND " + share) > 0);
+		victim.sigterm();
+		assertThat(victim.awaitExit(PROCESS_DEADLINE)).as(victim.output()).isEqualTo(143);
+		this.workers.remove(victim);
+		assertThat(victim.output().substring(victimSeen))
+			.contains("partition " + partition + " of run " + started.group(3)
+					+ ": stopped after the item in hand and handed back for redelivery");
+
+		assertThat(manager.awaitExit(PROCESS_DEADLINE)).as(manager.output()).isZero();
+		assertEveryRowIndexedOnce(rows);
+		assertThat(runStatus(Long.parseLong(started.group(3)))).isEqualTo("COMPLETED");
+		assertThat(other.output().substring(otherSeen))
+			.containsPattern("partition " + partition + " of run " + started.group(3) + " .*started on");
+	}
+
 	private void startWorker() {
 		this.workers.add(IngestProcess.start(this.work, env(Map.of()), "worker"));
 	}
@@ -205,8 +283,29 @@ class ScaleOutProcessTests {
 		return rows;
 	}
 
+	private static String ids(List<Long> rows) {
+		return rows.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+	}
+
+	private long lastRun() {
+		return this.database.count("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+	}
+
+	private String runStatus(long run) {
+		return this.database.jdbc()
+			.sql("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = :id")
+			.param("id", run)
+			.query(String.class)
+			.single();
+	}
+
+	private long partitions(long run, String status) {
+		return this.database.count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = " + run
+				+ " AND STEP_NAME LIKE 'ingestQueuedItems:%' AND STATUS = '" + status + "'");
+	}
+
 	private void assertEveryRowIndexedOnce(List<Long> rows) {
-		String ids = rows.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+		String ids = ids(rows);
 		assertThat(count("id IN (" + ids + ") AND status = 'indexed'")).isEqualTo(rows.size());
 		assertThat(count("status = 'processing'")).isZero();
 		assertThat(this.database.count("""
@@ -224,6 +323,15 @@ class ScaleOutProcessTests {
 
 	private long count(String where) {
 		return this.database.count("SELECT COUNT(*) FROM ingestion_queue_item WHERE " + where);
+	}
+
+	private long consumers(String queueName) {
+		try {
+			return this.broker.consumers(queueName);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private long ready(String queueName) {
@@ -246,9 +354,14 @@ class ScaleOutProcessTests {
 	}
 
 	private static Matcher awaitMatch(IngestProcess process, String regex) {
+		return awaitMatch(process, 0, regex);
+	}
+
+	/** The first match of {@code regex} in what {@code process} printed after its first {@code seen} characters. */
+	private static Matcher awaitMatch(IngestProcess process, int seen, String regex) {
 		Pattern pattern = Pattern.compile(regex);
-		process.awaitOutput(regex, PROCESS_DEADLINE);
-		Matcher matcher = pattern.matcher(process.output());
+		await("/" + regex + "/ in the output", () -> pattern.matcher(process.output().substring(seen)).find());
+		Matcher matcher = pattern.matcher(process.output().substring(seen));
 		assertThat(matcher.find()).isTrue();
 		return matcher;
 	}

@@ -65,6 +65,21 @@ public final class RabbitVhost implements AutoCloseable {
 		}
 	}
 
+	/** Consumers on {@code queue}: one per live worker. */
+	public long consumers(String queue) throws IOException, TimeoutException {
+		try (Connection connection = connect(); Channel channel = connection.createChannel()) {
+			return channel.queueDeclarePassive(queue).getConsumerCount();
+		}
+	}
+
+	/**
+	 * Closes every client connection of this vhost, as a broker restart does to its clients,
+	 * without touching other vhosts on a shared broker.
+	 */
+	public void closeAllConnections() throws IOException {
+		rabbitmqctl("close_all_connections", "--vhost", this.name, "test: broker drop");
+	}
+
 	private Connection connect() throws IOException, TimeoutException {
 		ConnectionFactory factory = new ConnectionFactory();
 		try {
