@@ -10,7 +10,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The console's users ({@code app_user}): created by {@code bin/ingest user add}, checked by
+ * The console's users ({@code ingestor_user}): created by {@code bin/ingest user add}, checked by
  * {@code POST /v1/auth/login}. Only bcrypt hashes are stored; a password never leaves this class.
  */
 @Component
@@ -42,7 +42,7 @@ public class AppUsers {
 			throw new IllegalArgumentException("a tenant is 1 to " + TenantAndRoles.MAX_TENANT_LENGTH + " characters");
 		}
 		try {
-			this.jdbc.sql("INSERT INTO app_user (name, password_hash, tenant_id, roles) VALUES (:name, :hash, :tenant, :roles)")
+			this.jdbc.sql("INSERT INTO ingestor_user (name, password_hash, tenant_id, roles) VALUES (:name, :hash, :tenant, :roles)")
 				.param("name", name)
 				.param("hash", BCRYPT.encode(password))
 				.param("tenant", tenant)
@@ -56,7 +56,7 @@ public class AppUsers {
 
 	/** The user when the name and password match; empty otherwise, without saying which was wrong. */
 	Optional<User> check(String name, CharSequence password) {
-		Optional<Stored> stored = this.jdbc.sql("SELECT name, password_hash, tenant_id, roles FROM app_user WHERE name = :name")
+		Optional<Stored> stored = this.jdbc.sql("SELECT name, password_hash, tenant_id, roles FROM ingestor_user WHERE name = :name")
 			.param("name", name)
 			.query((rs, row) -> new Stored(new User(rs.getString("name"), rs.getString("tenant_id"),
 					List.of(rs.getString("roles").trim().split("\\s+"))), rs.getString("password_hash")))

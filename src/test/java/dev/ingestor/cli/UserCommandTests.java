@@ -54,7 +54,7 @@ class UserCommandTests {
 		assertThat(run.output()).contains("user carol added: admin of tenant acme").doesNotContain(PASSWORD);
 		try (Connection connection = DriverManager.getConnection(url, "sa", "");
 				ResultSet rs = connection.createStatement()
-					.executeQuery("SELECT password_hash, tenant_id, roles FROM app_user WHERE name = 'carol'")) {
+					.executeQuery("SELECT password_hash, tenant_id, roles FROM ingestor_user WHERE name = 'carol'")) {
 			assertThat(rs.next()).isTrue();
 			assertThat(rs.getString("password_hash")).startsWith("$2").doesNotContain(PASSWORD);
 			assertThat(new BCryptPasswordEncoder().matches(PASSWORD, rs.getString("password_hash"))).isTrue();

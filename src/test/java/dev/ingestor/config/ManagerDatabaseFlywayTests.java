@@ -35,7 +35,7 @@ class ManagerDatabaseFlywayTests {
 
 	@Test
 	void aDatabaseWithSomeoneElsesTablesGetsEveryMigrationOfOurs() {
-		this.jdbc.sql("CREATE TABLE users (id BIGINT PRIMARY KEY)").update();
+		this.jdbc.sql("CREATE TABLE app_user (id BIGINT PRIMARY KEY)").update();
 
 		ours().migrate();
 

@@ -38,7 +38,7 @@ class ConsoleLoginTests extends H2JobTestBase {
 
 	@BeforeEach
 	void users() {
-		this.jdbc.sql("DELETE FROM app_user").update();
+		this.jdbc.sql("DELETE FROM ingestor_user").update();
 		this.users.add("alice", PASSWORD, "acme", "admin");
 		this.users.add("bob", PASSWORD, "acme", "user");
 		this.users.add("gina", PASSWORD, "globex", "admin");
