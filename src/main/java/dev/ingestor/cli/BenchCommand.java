@@ -53,6 +53,9 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--commit-intervals", split = ",", description = "Also: (b) once per INGEST_COMMIT_INTERVAL given (e.g. 1,10,50,100), in two interleaved rounds, each in a fresh context and database.")
 	List<Integer> commitIntervals = List.of();
 
+	@Option(names = "--small-docs-only", description = "Only (b), (c) and (d) on the small documents: no PDF is read.")
+	boolean smallDocsOnly;
+
 	@Option(names = "--formats", description = "Instead: extraction throughput per format and OCR cost per page over every file in DIR.")
 	boolean formats;
 
@@ -61,14 +64,16 @@ class BenchCommand implements Callable<Integer> {
 		if (this.formats) {
 			return FormatBench.run(this.dir, Integer.MAX_VALUE);
 		}
-		List<Path> pdfs = BenchCorpus.pdfs(this.dir, Math.max(this.files, this.jobPdfs));
-		if (pdfs.isEmpty()) {
+		List<Path> pdfs = this.smallDocsOnly ? List.of() : BenchCorpus.pdfs(this.dir, Math.max(this.files, this.jobPdfs));
+		if (pdfs.isEmpty() && !this.smallDocsOnly) {
 			System.err.println("no PDFs under " + this.dir);
 			return ExitCodes.USAGE;
 		}
 		Path work = Files.createTempDirectory("rag-ingestor-bench");
 		BenchReport report = new BenchReport();
-		embeddedDefault(work, pdfs.subList(0, Math.min(this.files, pdfs.size())), report);
+		if (!this.smallDocsOnly) {
+			embeddedDefault(work, pdfs.subList(0, Math.min(this.files, pdfs.size())), report);
+		}
 		try (MariaDbScratch database = new MariaDbScratch(this.mysqlUrl, this.mysqlUser, this.mysqlPassword);
 				InstantOllama ollama = InstantOllama.start()) {
 			onMySql(work, database, ollama, pdfs.subList(0, Math.min(this.jobPdfs, pdfs.size())), report);
@@ -121,6 +126,9 @@ class BenchCommand implements Callable<Integer> {
 			report.edited = BenchCorpus.editEveryTenth(stored);
 			small.requeue();
 			report.changed = small.run();
+			if (pdfs.isEmpty()) {
+				return;
+			}
 			BenchQueue big = new BenchQueue(app);
 			List<Path> storedPdfs = big.enqueue(pdfs);
 			report.pdfExtraction = new BenchStages(app).extract(storedPdfs, false);

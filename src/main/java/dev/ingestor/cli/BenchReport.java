@@ -50,6 +50,23 @@ final class BenchReport {
 	Map<Integer, List<Double>> commitIntervals = Map.of();
 
 	void print(long peakHeapMiB, String peakRss) {
+		if (this.extract != null) {
+			printPdfs();
+		}
+		printSmallDocuments();
+		if (this.pdfJob != null) {
+			System.out.printf("(f) %d real PDFs, MySQL, instant Ollama: job %.1f s vs extraction alone %.1f s = %.2f x (%d pages; %s)%n",
+					this.pdfs, this.pdfJob.seconds(), this.pdfExtraction.seconds(),
+					this.pdfJob.seconds() / this.pdfExtraction.seconds(), this.pdfExtraction.pages(), this.pdfJob.outcome());
+		}
+		this.commitIntervals.forEach((interval, rounds) -> System.out.printf(
+				"(b) at INGEST_COMMIT_INTERVAL %3d: %s docs/s (%d small documents, fresh context and database each)%n",
+				interval, rounds.stream().map(r -> String.format("%.1f", r)).collect(Collectors.joining(" / ")),
+				this.smallDocs));
+		System.out.printf("peak heap %d MiB, peak RSS %s%n", peakHeapMiB, peakRss);
+	}
+
+	private void printPdfs() {
 		int docs = this.extract.documents().size();
 		System.out.printf("(e) extract   %8.1f pages/s   (%d PDFs, %d pages, %.2f s, one thread; %d refused)%n",
 				this.extract.pages() / this.extract.seconds(), docs, this.extract.pages(), this.extract.seconds(),
@@ -69,6 +86,9 @@ final class BenchReport {
 		System.out.printf("(d) PDFs, embedded default, re-ingest, %d of %d given a page with a new paragraph: %.2f s = %.1f%% of the first ingest (%s)%n",
 				this.pdfsEdited, docs, this.pdfChanged.seconds(), 100 * this.pdfChanged.seconds() / this.embeddedJob.seconds(),
 				this.pdfChanged.outcome());
+	}
+
+	private void printSmallDocuments() {
 		System.out.printf("(b) MySQL, instant Ollama: %.1f docs/s (%d small documents, %.2f s, %s)%n",
 				this.smallDocs / this.first.seconds(), this.smallDocs, this.first.seconds(), this.first.outcome());
 		System.out.printf("(c) small docs, MySQL, instant Ollama, re-ingest unchanged: %.2f s = %.1f%% of the first ingest (%s)%n", this.unchanged.seconds(),
@@ -76,14 +96,6 @@ final class BenchReport {
 		System.out.printf("(d) small docs, MySQL, instant Ollama, re-ingest, %d of %d edited (a paragraph each): %.2f s = %.1f%% of the first ingest (%s)%n", this.edited,
 				this.smallDocs, this.changed.seconds(), 100 * this.changed.seconds() / this.first.seconds(),
 				this.changed.outcome());
-		System.out.printf("(f) %d real PDFs, MySQL, instant Ollama: job %.1f s vs extraction alone %.1f s = %.2f x (%d pages; %s)%n",
-				this.pdfs, this.pdfJob.seconds(), this.pdfExtraction.seconds(),
-				this.pdfJob.seconds() / this.pdfExtraction.seconds(), this.pdfExtraction.pages(), this.pdfJob.outcome());
-		this.commitIntervals.forEach((interval, rounds) -> System.out.printf(
-				"(b) at INGEST_COMMIT_INTERVAL %3d: %s docs/s (%d small documents, fresh context and database each)%n",
-				interval, rounds.stream().map(r -> String.format("%.1f", r)).collect(Collectors.joining(" / ")),
-				this.smallDocs));
-		System.out.printf("peak heap %d MiB, peak RSS %s%n", peakHeapMiB, peakRss);
 	}
 
 	static String peakRss() throws IOException {

@@ -43,6 +43,11 @@ final class InstantOllama implements AutoCloseable {
 	}
 
 	static InstantOllama start(Duration latency) throws IOException {
+		// The JDK server writes a response's headers and body apart and, with Nagle's algorithm on,
+		// holds the body's tail until the client acknowledges the headers, which Linux delays by
+		// up to 40 ms: every request would wait 40 ms that Ollama (Go, TCP_NODELAY) never makes it
+		// wait. Read once, when the server's configuration class loads.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
 		InstantOllama ollama = new InstantOllama(server, latency);
 		server.createContext("/api/embed", ollama::embed);

@@ -14,6 +14,7 @@ import dev.ingestor.split.TextChunk;
 import dev.ingestor.store.ChunkHash;
 import dev.ingestor.store.DocumentStore;
 import dev.ingestor.store.DocumentStore.ActiveVersion;
+import dev.ingestor.store.HeldVersion;
 import dev.ingestor.store.PendingVersion;
 import dev.ingestor.store.PendingVersions;
 
@@ -21,8 +22,9 @@ import dev.ingestor.store.PendingVersions;
  * Embeds a document and writes it as a pending version, one batch of {@code INGEST_WRITE_BATCH_SIZE}
  * chunks at a time: the splitter's chunks are pulled lazily, looked up for reuse, embedded and
  * inserted, then dropped. In memory per document: one batch of chunks and vectors, besides the
- * extracted text. The writer activates the version later, in the chunk transaction; when anything
- * fails before that, the pending version is deleted here.
+ * extracted text. The writer activates the version later, when the row's outcome commits; when
+ * anything fails before that, the pending version is deleted here. A document of a single batch
+ * is not written here at all: it is {@link HeldVersion held} for the outcome's commit.
  */
 class BatchedVersionWriter {
 
@@ -47,7 +49,6 @@ class BatchedVersionWriter {
 
 	PendingVersion write(Reservation reservation, String contentHash, ExtractedDocument document,
 			Iterator<TextChunk> chunks, Optional<ActiveVersion> active, Runnable heartbeat) {
-		// Opened with its first batch, so that a document of one batch commits once.
 		Opening version = new Opening(reservation, contentHash, document);
 		try {
 			Counts counts = new Counts();
@@ -55,12 +56,19 @@ class BatchedVersionWriter {
 			while (chunks.hasNext()) {
 				batch.add(chunks.next());
 				if (batch.size() == this.batchSize || !chunks.hasNext()) {
-					writeBatch(reservation.itemId(), version, batch, active, heartbeat, counts);
+					List<float[]> vectors = embedBatch(reservation.itemId(), batch, active, heartbeat, counts);
+					if (!version.isOpen() && !chunks.hasNext()) {
+						return held(reservation, contentHash, document, batch, vectors, counts);
+					}
+					version.append(batch, vectors);
 					batch = new ArrayList<>(this.batchSize);
 				}
 			}
-			return new PendingVersion(version.id(List.of(), List.of()), contentHash, document.pageCount(), counts.chunks,
-					counts.dimension, counts.reused);
+			if (!version.isOpen()) {
+				return held(reservation, contentHash, document, List.of(), List.of(), counts);
+			}
+			return new PendingVersion(version.id, contentHash, document.pageCount(), counts.chunks, counts.dimension,
+					counts.reused);
 		}
 		catch (RuntimeException ex) {
 			version.discardAfter(ex);
@@ -68,11 +76,19 @@ class BatchedVersionWriter {
 		}
 	}
 
+	/** The whole document is one batch (or none): its outcome's commit inserts it, active. */
+	private PendingVersion held(Reservation reservation, String contentHash, ExtractedDocument document,
+			List<TextChunk> chunks, List<float[]> vectors, Counts counts) {
+		return new PendingVersion(0, contentHash, document.pageCount(), counts.chunks, counts.dimension, counts.reused,
+				new HeldVersion(reservation.item().documentNodeId(), reservation.itemId(), reservation.token(),
+						this.model.name(), document.metadata(), chunks, vectors));
+	}
+
 	/**
 	 * Only chunks the active version does not already hold (same text, same model) go to the
-	 * model; the others keep their stored vector.
+	 * model; the others keep their stored vector. Returns the batch's vectors, same order.
 	 */
-	private void writeBatch(long itemId, Opening version, List<TextChunk> batch, Optional<ActiveVersion> active,
+	private List<float[]> embedBatch(long itemId, List<TextChunk> batch, Optional<ActiveVersion> active,
 			Runnable heartbeat, Counts counts) {
 		Map<String, float[]> stored = active.isEmpty() ? Map.of() : this.store.storedVectors(active.get().id(),
 				this.model.name(), batch.stream().map(chunk -> ChunkHash.of(chunk.text())).distinct().toList());
@@ -91,19 +107,14 @@ class BatchedVersionWriter {
 				vectors.set(i, embedded.get(next++));
 			}
 		}
-		if (version.isOpen()) {
-			this.pending.append(version.id(batch, vectors), this.model.name(), batch, vectors);
-		}
-		else {
-			version.id(batch, vectors);
-		}
 		heartbeat.run();
 		counts.chunks += batch.size();
 		counts.reused += batch.size() - fresh.size();
 		counts.dimension = vectors.get(0).length;
+		return vectors;
 	}
 
-	/** The pending version of one document, inserted with its first batch. */
+	/** The pending version of a document of several batches, inserted with its first one. */
 	private final class Opening {
 
 		private final Reservation reservation;
@@ -124,14 +135,15 @@ class BatchedVersionWriter {
 			return this.id != null;
 		}
 
-		/** The version's id; the first call inserts it with these chunks (none for an empty document). */
-		long id(List<TextChunk> firstBatch, List<float[]> vectors) {
-			if (this.id == null) {
-				this.id = BatchedVersionWriter.this.pending.open(this.reservation.item().documentNodeId(),
-						this.reservation.itemId(), this.reservation.token(), this.contentHash, this.document.pageCount(),
-						BatchedVersionWriter.this.model.name(), this.document.metadata(), firstBatch, vectors);
+		/** Writes a batch; the first one inserts the version with it, in one transaction. */
+		void append(List<TextChunk> batch, List<float[]> vectors) {
+			if (this.id != null) {
+				BatchedVersionWriter.this.pending.append(this.id, BatchedVersionWriter.this.model.name(), batch, vectors);
+				return;
 			}
-			return this.id;
+			this.id = BatchedVersionWriter.this.pending.open(this.reservation.item().documentNodeId(),
+					this.reservation.itemId(), this.reservation.token(), this.contentHash, this.document.pageCount(),
+					BatchedVersionWriter.this.model.name(), this.document.metadata(), batch, vectors);
 		}
 
 		/** The item's failure is what gets reported; a failed clean-up is left to the next run's recovery. */

@@ -163,7 +163,7 @@ class IngestItemWriter implements ItemWriter<IngestOutcome> {
 	 * next run's recovery removes the version, which its row no longer owns.
 	 */
 	private void discardPending(IngestOutcome outcome) {
-		if (outcome instanceof IngestOutcome.Embedded embedded) {
+		if (outcome instanceof IngestOutcome.Embedded embedded && embedded.version().isWritten()) {
 			try {
 				this.pending.discard(embedded.version().id());
 			}

@@ -2,6 +2,7 @@ package dev.ingestor.store;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,9 +22,15 @@ public class DocumentStore {
 
 	private final VersionKey versionKey;
 
-	DocumentStore(JdbcClient jdbc, VersionKey versionKey) {
+	private final PendingVersions pending;
+
+	private final VersionDeactivation deactivation;
+
+	DocumentStore(JdbcClient jdbc, VersionKey versionKey, PendingVersions pending, VersionDeactivation deactivation) {
 		this.jdbc = jdbc;
 		this.versionKey = versionKey;
+		this.pending = pending;
+		this.deactivation = deactivation;
 	}
 
 	/** Decides whether stored content counts as unchanged (model and chunking included). */
@@ -66,19 +73,17 @@ public class DocumentStore {
 	 * Deactivates the document's current version and its chunks, then makes the pending version
 	 * written for this reservation the active one, with its chunks, in the caller's transaction.
 	 * The unique key on {@code active_node_id} rejects a second active version even if two writers
-	 * race; the token check refuses a pending version written under another reservation.
+	 * race; the token check refuses a pending version written under another reservation. A
+	 * {@link HeldVersion held} version is inserted active here; the caller has fenced it by
+	 * ending its row under the reservation token in this same transaction.
 	 */
 	public void activate(long documentNodeId, String reservationToken, PendingVersion version) {
-		this.jdbc.sql("""
-				UPDATE document_chunk SET is_active = FALSE WHERE is_active = TRUE AND document_version_id IN
-				  (SELECT id FROM document_version WHERE document_node_id = :node AND is_active = TRUE)""")
-			.param("node", documentNodeId)
-			.update();
-		this.jdbc.sql("""
-				UPDATE document_version SET is_active = FALSE, active_node_id = NULL
-				WHERE document_node_id = :node AND is_active = TRUE""")
-			.param("node", documentNodeId)
-			.update();
+		deactivate(documentNodeId);
+		String dedupKey = this.versionKey.of(version.contentHash(), version.dimension());
+		if (!version.isWritten()) {
+			this.pending.insertActive(version, dedupKey);
+			return;
+		}
 		int activated = this.jdbc.sql("""
 				UPDATE document_version SET is_active = TRUE, active_node_id = :node, pending = FALSE,
 				  embedding_dimension = :dimension, chunk_count = :chunks, dedup_key = :dedupKey
@@ -86,7 +91,7 @@ public class DocumentStore {
 			.param("node", documentNodeId)
 			.param("dimension", version.dimension())
 			.param("chunks", version.chunkCount())
-			.param("dedupKey", this.versionKey.of(version.contentHash(), version.dimension()))
+			.param("dedupKey", dedupKey)
 			.param("id", version.id())
 			.param("token", reservationToken)
 			.update();
@@ -102,6 +107,21 @@ public class DocumentStore {
 			throw new IllegalStateException("version " + version.id() + " has " + chunks + " chunk rows, "
 					+ version.chunkCount() + " were written; rolling back");
 		}
+	}
+
+	/**
+	 * Deactivates the document's active version, if it has one, and its chunks. The version is
+	 * found first and locked, so that both updates seek by its id: an update that joined the
+	 * chunks to their versions would scan every active chunk of every document, and wait on
+	 * the new chunks of every other document being committed at the same time.
+	 */
+	private void deactivate(long documentNodeId) {
+		List<Long> active = this.jdbc.sql("""
+				SELECT id FROM document_version WHERE document_node_id = :node AND is_active = TRUE FOR UPDATE""")
+			.param("node", documentNodeId)
+			.query(Long.class)
+			.list();
+		active.forEach(this.deactivation::deactivate);
 	}
 
 	/**

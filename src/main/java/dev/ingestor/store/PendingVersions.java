@@ -1,5 +1,6 @@
 package dev.ingestor.store;
 
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -42,19 +43,49 @@ public class PendingVersions {
 	/** Starts a pending version for this reservation; its unique key refuses a second one. */
 	public long open(long documentNodeId, long queueItemId, String reservationToken, String contentHash, int pageCount,
 			String model, DocumentMetadata metadata) {
+		return insertVersion(new HeldVersion(documentNodeId, queueItemId, reservationToken, model, metadata, List.of(),
+				List.of()), contentHash, pageCount, null);
+	}
+
+	/**
+	 * Inserts a held version already active, with its chunks, in the caller's transaction, which
+	 * has deactivated the document's previous version.
+	 */
+	void insertActive(PendingVersion version, String dedupKey) {
+		HeldVersion held = version.held();
+		long id = insertVersion(held, version.contentHash(), version.pageCount(), new Activation(version.dimension(),
+				version.chunkCount(), dedupKey));
+		if (!held.chunks().isEmpty()) {
+			insertChunks(id, held.model(), held.chunks(), held.vectors(), true);
+		}
+	}
+
+	/** What an active version holds that a pending one learns only at its activation. */
+	private record Activation(int dimension, int chunkCount, String dedupKey) {
+	}
+
+	/** A pending version when {@code active} is null, else an active one. */
+	private long insertVersion(HeldVersion version, String contentHash, int pageCount, Activation active) {
 		KeyHolder keys = new GeneratedKeyHolder();
+		DocumentMetadata metadata = version.metadata();
 		this.jdbc.sql("""
 				INSERT INTO document_version (document_node_id, queue_item_id, content_hash, is_active, active_node_id,
-				  pending, embedding_model, embedding_dimension, page_count, chunk_count, reservation_token,
+				  pending, embedding_model, embedding_dimension, page_count, chunk_count, reservation_token, dedup_key,
 				  title, author, language, source_created_at)
-				VALUES (:node, :item, :hash, FALSE, NULL, TRUE, :model, 0, :pages, 0, :token,
-				  :title, :author, :language, :created)""")
-			.param("node", documentNodeId)
-			.param("item", queueItemId)
-			.param("token", reservationToken)
+				VALUES (:node, :item, :hash, :active, :activeNode, :pending, :model, :dimension, :pages, :chunks, :token,
+				  :dedupKey, :title, :author, :language, :created)""")
+			.param("node", version.documentNodeId())
+			.param("item", version.queueItemId())
+			.param("token", version.reservationToken())
 			.param("hash", contentHash)
-			.param("model", model)
+			.param("active", active != null)
+			.param("activeNode", (active != null) ? version.documentNodeId() : null, Types.BIGINT)
+			.param("pending", active == null)
+			.param("model", version.model())
+			.param("dimension", (active != null) ? active.dimension() : 0)
 			.param("pages", pageCount)
+			.param("chunks", (active != null) ? active.chunkCount() : 0)
+			.param("dedupKey", (active != null) ? active.dedupKey() : null, Types.VARCHAR)
 			.param("title", metadata.title())
 			.param("author", metadata.author())
 			.param("language", metadata.language())
@@ -80,25 +111,31 @@ public class PendingVersions {
 
 	/** Writes one batch of chunks (inactive) with their vectors, same order, in one transaction. */
 	public void append(long versionId, String model, List<TextChunk> chunks, List<float[]> vectors) {
-		this.transaction.executeWithoutResult(status -> this.batch.batchUpdate("""
+		this.transaction.executeWithoutResult(status -> insertChunks(versionId, model, chunks, vectors, false));
+	}
+
+	private void insertChunks(long versionId, String model, List<TextChunk> chunks, List<float[]> vectors,
+			boolean active) {
+		this.batch.batchUpdate("""
 				INSERT INTO document_chunk (document_version_id, chunk_index, is_active, content, token_count,
 				  page_start, page_end, embedding, embedding_model, embedding_dimension, content_hash, position)
-				VALUES (?, ?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", IntStream.range(0, chunks.size()).boxed().toList(),
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", IntStream.range(0, chunks.size()).boxed().toList(),
 				chunks.size(), (ps, i) -> {
 			TextChunk chunk = chunks.get(i);
 			float[] vector = vectors.get(i);
 			ps.setLong(1, versionId);
 			ps.setInt(2, chunk.index());
-			ps.setString(3, chunk.text());
-			ps.setInt(4, chunk.tokenCount());
-			ps.setInt(5, chunk.pageStart());
-			ps.setInt(6, chunk.pageEnd());
-			ps.setBytes(7, VectorCodec.encode(vector));
-			ps.setString(8, model);
-			ps.setInt(9, vector.length);
-			ps.setString(10, ChunkHash.of(chunk.text()));
-			ps.setString(11, chunk.position());
-		}));
+			ps.setBoolean(3, active);
+			ps.setString(4, chunk.text());
+			ps.setInt(5, chunk.tokenCount());
+			ps.setInt(6, chunk.pageStart());
+			ps.setInt(7, chunk.pageEnd());
+			ps.setBytes(8, VectorCodec.encode(vector));
+			ps.setString(9, model);
+			ps.setInt(10, vector.length);
+			ps.setString(11, ChunkHash.of(chunk.text()));
+			ps.setString(12, chunk.position());
+		});
 	}
 
 	/** Deletes a pending version and its chunks; an active version is never touched. */
