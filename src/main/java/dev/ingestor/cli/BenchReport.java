@@ -18,6 +18,13 @@ final class BenchReport {
 
 	BenchQueue.Timed embeddedJob;
 
+	/** The job on other PDFs that ran first, JIT cold, and the floor of its chunks; 0 PDFs when there were none. */
+	int warmUpPdfs;
+
+	BenchQueue.Timed warmUpJob;
+
+	double warmUpFloorSeconds;
+
 	long chunks;
 
 	double coverage;
@@ -31,6 +38,9 @@ final class BenchReport {
 	BenchQueue.Timed pdfChanged;
 
 	int smallDocs;
+
+	/** (b) on the first small documents this process ingests on MySQL: the JIT still compiling. */
+	BenchQueue.Timed coldFirst;
 
 	BenchQueue.Timed first;
 
@@ -53,7 +63,9 @@ final class BenchReport {
 		if (this.extract != null) {
 			printPdfs();
 		}
-		printSmallDocuments();
+		if (this.first != null) {
+			printSmallDocuments();
+		}
 		if (this.pdfJob != null) {
 			System.out.printf("(f) %d real PDFs, MySQL, instant Ollama: job %.1f s vs extraction alone %.1f s = %.2f x (%d pages; %s)%n",
 					this.pdfs, this.pdfJob.seconds(), this.pdfExtraction.seconds(),
@@ -80,6 +92,11 @@ final class BenchReport {
 				+ " extracted text embedded: %.1f%%%n", this.embeddedJob.seconds(), this.floorSeconds,
 				this.embeddedJob.seconds() / this.floorSeconds, docs, this.chunks, this.embeddedJob.outcome(),
 				100 * this.coverage);
+		if (this.warmUpPdfs > 0) {
+			System.out.printf("(a) the job before it, the first of this process (JIT cold), on %d other PDFs: %.1f s vs floor %.1f s = %.2f x%n",
+					this.warmUpPdfs, this.warmUpJob.seconds(), this.warmUpFloorSeconds,
+					this.warmUpJob.seconds() / this.warmUpFloorSeconds);
+		}
 		System.out.printf("(c) PDFs, embedded default, re-ingest unchanged: %.2f s = %.1f%% of the first ingest (%s)%n",
 				this.pdfUnchanged.seconds(), 100 * this.pdfUnchanged.seconds() / this.embeddedJob.seconds(),
 				this.pdfUnchanged.outcome());
@@ -89,8 +106,10 @@ final class BenchReport {
 	}
 
 	private void printSmallDocuments() {
-		System.out.printf("(b) MySQL, instant Ollama: %.1f docs/s (%d small documents, %.2f s, %s)%n",
-				this.smallDocs / this.first.seconds(), this.smallDocs, this.first.seconds(), this.first.outcome());
+		System.out.printf("(b) MySQL, instant Ollama: %.1f docs/s (%d small documents, %.2f s, %s);"
+				+ " the %d before them, the first on MySQL in this process (JIT cold): %.1f docs/s%n",
+				this.smallDocs / this.first.seconds(), this.smallDocs, this.first.seconds(), this.first.outcome(),
+				this.smallDocs, this.smallDocs / this.coldFirst.seconds());
 		System.out.printf("(c) small docs, MySQL, instant Ollama, re-ingest unchanged: %.2f s = %.1f%% of the first ingest (%s)%n", this.unchanged.seconds(),
 				100 * this.unchanged.seconds() / this.first.seconds(), this.unchanged.outcome());
 		System.out.printf("(d) small docs, MySQL, instant Ollama, re-ingest, %d of %d edited (a paragraph each): %.2f s = %.1f%% of the first ingest (%s)%n", this.edited,

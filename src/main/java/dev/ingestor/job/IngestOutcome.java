@@ -9,8 +9,20 @@ sealed interface IngestOutcome {
 
 	Reservation reservation();
 
+	/** What is left to know of this outcome once it is committed: its counts, not its data. */
+	default IngestOutcome committed() {
+		return this;
+	}
+
 	/** New content, embedded and written as a pending version, ready to become the active one. */
 	record Embedded(Reservation reservation, PendingVersion version) implements IngestOutcome {
+
+		@Override
+		public IngestOutcome committed() {
+			return version.isWritten() ? this : new Embedded(this.reservation, new PendingVersion(0, this.version.contentHash(),
+					this.version.pageCount(), this.version.chunkCount(), this.version.dimension(), this.version.reused()));
+		}
+
 	}
 
 	/** Same bytes as the active version: recorded as indexed, nothing embedded again. */

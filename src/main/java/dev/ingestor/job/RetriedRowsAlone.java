@@ -37,10 +37,12 @@ class RetriedRowsAlone implements ItemProcessor<QueueItem, IngestOutcome> {
 		turn.lock();
 		try {
 			IngestOutcome outcome = this.processor.process(item);
-			if (outcome != null) {
-				this.writer.commit(outcome);
+			if (outcome == null) {
+				return null;
 			}
-			return outcome;
+			this.writer.commit(outcome);
+			// The chunk keeps its outcomes until its end; a committed one need not keep its text and vectors.
+			return outcome.committed();
 		}
 		finally {
 			turn.unlock();
