@@ -32,10 +32,10 @@ class BenchCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "DIR", description = "Directory searched recursively for .pdf files.")
 	Path dir;
 
-	@Option(names = "--files", defaultValue = "30", description = "PDFs for (a) and (e) (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--files", defaultValue = "30", description = "PDFs for (a) and (e), after a job on 10 others that warms the JIT up (default: ${DEFAULT-VALUE}).")
 	int files;
 
-	@Option(names = "--small-docs", defaultValue = "300", description = "Small Markdown documents for (b), (c), (d) (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--small-docs", defaultValue = "1000", description = "Small Markdown documents for (b), (c), (d), after as many others that warm the JIT up (default: ${DEFAULT-VALUE}).")
 	int smallDocs;
 
 	@Option(names = "--job-pdfs", defaultValue = "300", description = "PDFs for (f) (default: ${DEFAULT-VALUE}).")
