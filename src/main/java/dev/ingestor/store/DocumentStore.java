@@ -110,14 +110,18 @@ public class DocumentStore {
 	}
 
 	/**
-	 * Deactivates the document's active version, if it has one, and its chunks. The version is
-	 * found first and locked, so that both updates seek by its id: an update that joined the
-	 * chunks to their versions would scan every active chunk of every document, and wait on
-	 * the new chunks of every other document being committed at the same time.
+	 * Deactivates the document's active version, if it has one, and its chunks. The document's
+	 * row is locked first, with its active version: two rows of one document in flight at once
+	 * (a file queued again before its first row ran, possibly on two workers) commit one after
+	 * the other, and the second finds and replaces the first's version instead of inserting a
+	 * second active one. The version is found by id so that both updates seek by it: an update
+	 * that joined the chunks to their versions scanned every active chunk of every document, and
+	 * waited on the new chunks of every other document being committed at the same time.
 	 */
 	private void deactivate(long documentNodeId) {
-		List<Long> active = this.jdbc.sql("""
-				SELECT id FROM document_version WHERE document_node_id = :node AND is_active = TRUE FOR UPDATE""")
+		this.jdbc.sql("SELECT id FROM document_node WHERE id = :node FOR UPDATE").param("node", documentNodeId).query().listOfRows();
+		// A statement of its own, after the lock: it reads what the previous holder committed.
+		List<Long> active = this.jdbc.sql("SELECT id FROM document_version WHERE document_node_id = :node AND is_active = TRUE")
 			.param("node", documentNodeId)
 			.query(Long.class)
 			.list();

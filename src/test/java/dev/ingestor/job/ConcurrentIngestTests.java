@@ -1,7 +1,6 @@
 package dev.ingestor.job;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,12 +60,20 @@ class ConcurrentIngestTests extends H2JobTestBase {
 	void requestsOfDifferentDocumentsOverlapUpToTheOllamaConcurrency() throws Exception {
 		AtomicInteger inFlight = new AtomicInteger();
 		AtomicInteger most = new AtomicInteger();
-		Set<String> overlapping = ConcurrentHashMap.newKeySet();
+		Set<String> inFlightDocuments = ConcurrentHashMap.newKeySet();
+		Set<String> documents = ConcurrentHashMap.newKeySet();
 		// The first requests wait until OLLAMA_CONCURRENCY of them are at the server together: one
-		// document at a time would never get there (and give up waiting, so the test ends).
+		// document at a time would never get there (and give up waiting, so the test ends). A
+		// document's requests go one after another, so requests at the server together are of
+		// different documents; which ones they are is taken on arrival, while the others wait.
 		CountDownLatch together = new CountDownLatch(OLLAMA_CONCURRENCY);
 		OLLAMA.beforeEachAnswer(call -> {
 			most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			String text = call.inputs().get(0);
+			inFlightDocuments.add(text.substring(0, text.indexOf('-')));
+			if (inFlightDocuments.size() > 1) {
+				documents.addAll(inFlightDocuments);
+			}
 			together.countDown();
 			try {
 				if (!together.await(20, TimeUnit.SECONDS)) {
@@ -74,14 +81,15 @@ class ConcurrentIngestTests extends H2JobTestBase {
 						together.countDown();
 					}
 				}
-				else if (inFlight.get() > 1) {
-					overlapping.add(call.inputs().get(0));
-				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-		}).afterEachAnswer(call -> inFlight.decrementAndGet());
+		}).afterEachAnswer(call -> {
+			String text = call.inputs().get(0);
+			inFlightDocuments.remove(text.substring(0, text.indexOf('-')));
+			inFlight.decrementAndGet();
+		});
 		List<Long> rows = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
 			rows.add(this.queue.queueNew(this.queue.writeText("c/doc-" + i + ".md", paragraphs("doc" + i + "-p", 6))));
@@ -92,8 +100,6 @@ class ConcurrentIngestTests extends H2JobTestBase {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(rows).allSatisfy(id -> assertThat(this.queue.row(id).status()).isEqualTo("indexed"));
 		assertThat(most.get()).isEqualTo(OLLAMA_CONCURRENCY);
-		Set<String> documents = new HashSet<>();
-		overlapping.forEach(text -> documents.add(text.substring(0, text.indexOf('-'))));
 		assertThat(documents).as("documents whose requests overlapped").hasSizeGreaterThan(1);
 	}
 
@@ -152,6 +158,40 @@ class ConcurrentIngestTests extends H2JobTestBase {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(this.queue.row(slow).status()).isEqualTo("indexed");
 		assertThat(fastIndexedFirst).as("the fast document was indexed while the slow one was embedding").isTrue();
+	}
+
+	@Test
+	void twoRowsOfOneDocumentInFlightTogetherAreBothIndexedWithOneActiveVersion() throws Exception {
+		for (int round = 0; round < 5; round++) {
+			// A manager queued the document, then a changed file for it, before the first row ran:
+			// both rows are in flight at once, and their answers are released together, so their
+			// commits meet. Without a lock on the document the second insert of an active version
+			// would break the one-active-version key and end its row failed.
+			long first = this.queue.queueNew(this.queue.writeText("twice/" + round + "-a.md", paragraphs("a" + round, 1)));
+			long node = this.queue.row(first).nodeId();
+			long second = this.queue.queue(node, this.queue.writeText("twice/" + round + "-b.md",
+					paragraphs("b" + round, 1)));
+			CountDownLatch together = new CountDownLatch(2);
+			OLLAMA.reset().beforeEachAnswer(call -> {
+				together.countDown();
+				try {
+					together.await(20, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+
+			assertThat(this.jobOperatorTestUtils.startJob().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+			assertThat(List.of(this.queue.row(first).status(), this.queue.row(second).status())).as("round %d", round)
+				.containsOnly("indexed");
+			assertThat(this.queue.activeVersions(node)).as("round %d", round).isEqualTo(1);
+			assertThat(this.queue.count("SELECT COUNT(*) FROM document_chunk c JOIN document_version v"
+					+ " ON v.id = c.document_version_id WHERE c.is_active = TRUE AND v.document_node_id = " + node))
+				.isEqualTo(this.queue.activeChunks(node));
+		}
+		assertThat(this.queue.count("SELECT COUNT(*) FROM document_version WHERE pending = TRUE")).isZero();
 	}
 
 	private static void pause() {
