@@ -18,6 +18,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DocumentStore {
 
+	/** Makes the commits of one document take turns. */
+	static final String LOCK_DOCUMENT = "SELECT id FROM document_node WHERE id = :node FOR UPDATE";
+
+	static final String ACTIVE_VERSION_IDS = "SELECT id FROM document_version WHERE document_node_id = :node AND is_active = TRUE";
+
 	private final JdbcClient jdbc;
 
 	private final VersionKey versionKey;
@@ -119,9 +124,9 @@ public class DocumentStore {
 	 * waited on the new chunks of every other document being committed at the same time.
 	 */
 	private void deactivate(long documentNodeId) {
-		this.jdbc.sql("SELECT id FROM document_node WHERE id = :node FOR UPDATE").param("node", documentNodeId).query().listOfRows();
+		this.jdbc.sql(LOCK_DOCUMENT).param("node", documentNodeId).query().listOfRows();
 		// A statement of its own, after the lock: it reads what the previous holder committed.
-		List<Long> active = this.jdbc.sql("SELECT id FROM document_version WHERE document_node_id = :node AND is_active = TRUE")
+		List<Long> active = this.jdbc.sql(ACTIVE_VERSION_IDS)
 			.param("node", documentNodeId)
 			.query(Long.class)
 			.list();

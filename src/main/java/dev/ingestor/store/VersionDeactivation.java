@@ -12,6 +12,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class VersionDeactivation {
 
+	/** Seeks the version's active chunks by (is_active, document_version_id); never scans the others. */
+	static final String DEACTIVATE_CHUNKS = "UPDATE document_chunk SET is_active = FALSE WHERE document_version_id = :v AND is_active = TRUE";
+
+	static final String DEACTIVATE_VERSION = "UPDATE document_version SET is_active = FALSE, active_node_id = NULL WHERE id = :v";
+
 	private final JdbcClient jdbc;
 
 	VersionDeactivation(JdbcClient jdbc) {
@@ -30,12 +35,8 @@ public class VersionDeactivation {
 
 	/** Deactivates the version and its chunks; the unique "one active version" key is freed with it. */
 	public void deactivate(long versionId) {
-		this.jdbc.sql("UPDATE document_chunk SET is_active = FALSE WHERE document_version_id = :v AND is_active = TRUE")
-			.param("v", versionId)
-			.update();
-		this.jdbc.sql("UPDATE document_version SET is_active = FALSE, active_node_id = NULL WHERE id = :v")
-			.param("v", versionId)
-			.update();
+		this.jdbc.sql(DEACTIVATE_CHUNKS).param("v", versionId).update();
+		this.jdbc.sql(DEACTIVATE_VERSION).param("v", versionId).update();
 	}
 
 	/** @param chunks active chunks of the version */
