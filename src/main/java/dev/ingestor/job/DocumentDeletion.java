@@ -53,6 +53,8 @@ class DocumentDeletion {
 	/** The writer's part, in the chunk transaction: end the row, deactivate, log. */
 	void write(IngestOutcome.Deleted deleted) {
 		Reservation reservation = deleted.reservation();
+		// Takes turns with an ingestion of the same document committing now, and sees its version.
+		this.versions.lockDocument(reservation.item().documentNodeId());
 		Optional<VersionDeactivation.Active> active = this.versions.active(reservation.item().documentNodeId());
 		String message = active.map(a -> "deleted: version " + a.versionId() + " and its "
 				+ IngestItemWriter.count((int) a.chunks(), "chunk") + " deactivated")

@@ -18,9 +18,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DocumentStore {
 
-	/** Makes the commits of one document take turns. */
-	static final String LOCK_DOCUMENT = "SELECT id FROM document_node WHERE id = :node FOR UPDATE";
-
 	static final String ACTIVE_VERSION_IDS = "SELECT id FROM document_version WHERE document_node_id = :node AND is_active = TRUE";
 
 	private final JdbcClient jdbc;
@@ -116,15 +113,14 @@ public class DocumentStore {
 
 	/**
 	 * Deactivates the document's active version, if it has one, and its chunks. The document's
-	 * row is locked first, with its active version: two rows of one document in flight at once
-	 * (a file queued again before its first row ran, possibly on two workers) commit one after
-	 * the other, and the second finds and replaces the first's version instead of inserting a
-	 * second active one. The version is found by id so that both updates seek by it: an update
+	 * row is locked first: two rows of one document in flight at once (a file queued again before
+	 * its first row ran, possibly on two workers, or a delete) commit one after the other, and the
+	 * second finds and replaces the first's version instead of inserting a second active one. The version is found by id so that both updates seek by it: an update
 	 * that joined the chunks to their versions scanned every active chunk of every document, and
 	 * waited on the new chunks of every other document being committed at the same time.
 	 */
 	private void deactivate(long documentNodeId) {
-		this.jdbc.sql(LOCK_DOCUMENT).param("node", documentNodeId).query().listOfRows();
+		this.deactivation.lockDocument(documentNodeId);
 		// A statement of its own, after the lock: it reads what the previous holder committed.
 		List<Long> active = this.jdbc.sql(ACTIVE_VERSION_IDS)
 			.param("node", documentNodeId)

@@ -7,10 +7,14 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Takes a document out of search: its active version and that version's chunks become inactive,
- * in the caller's transaction, so that they commit with the delete request's terminal status.
+ * in the caller's transaction, so that they commit with the delete request's terminal status (or
+ * with the new version that replaces them).
  */
 @Repository
 public class VersionDeactivation {
+
+	/** Makes the writes of one document (an ingestion's commit, a delete) take turns. */
+	static final String LOCK_DOCUMENT = "SELECT id FROM document_node WHERE id = :node FOR UPDATE";
 
 	/** Seeks the version's active chunks by (is_active, document_version_id); never scans the others. */
 	static final String DEACTIVATE_CHUNKS = "UPDATE document_chunk SET is_active = FALSE WHERE document_version_id = :v AND is_active = TRUE";
@@ -21,6 +25,14 @@ public class VersionDeactivation {
 
 	VersionDeactivation(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Locks the document's row until the caller's transaction ends: what the caller reads of the
+	 * document afterwards, in statements of their own, is what the previous holder committed.
+	 */
+	public void lockDocument(long documentNodeId) {
+		this.jdbc.sql(LOCK_DOCUMENT).param("node", documentNodeId).query().listOfRows();
 	}
 
 	/** The active version's id and its active chunks, before anything changes. */
