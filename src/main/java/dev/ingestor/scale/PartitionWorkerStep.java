@@ -93,9 +93,7 @@ class PartitionWorkerStep implements Step {
 			if (this.stopping) {
 				holdUntilExit();
 			}
-			runOnce(request);
-			if (this.stopping && request.getStatus() == BatchStatus.STOPPED) {
-				handBack(request);
+			if (runOnce(request)) {
 				holdUntilExit();
 			}
 			if (request.getStatus() != BatchStatus.FAILED || attempt >= ATTEMPTS || !transientFailure(request)) {
@@ -110,20 +108,30 @@ class PartitionWorkerStep implements Step {
 		}
 	}
 
-	private void runOnce(StepExecution request) throws JobInterruptedException {
+	/**
+	 * Runs the partition once; true when a shutdown stopped it and it was handed back. The
+	 * partition counts as in hand ({@link #stop} waits for it) until it is handed back: the
+	 * process must not exit between its stop and the write that makes it STARTED again.
+	 */
+	private boolean runOnce(StepExecution request) throws JobInterruptedException {
 		log.info("partition {} of run {} (step execution {}): started on {}", request.getStepName(),
 				request.getJobExecutionId(), request.getId(), this.identity);
 		request.getExecutionContext().putString(Partition.WORKER_KEY, this.identity);
 		this.current = request;
 		try {
 			this.delegate.execute(request);
+			log.info("partition {} of run {}: {} (read {}, written {}, skipped {})", request.getStepName(),
+					request.getJobExecutionId(), request.getStatus(), request.getReadCount(), request.getWriteCount(),
+					request.getSkipCount());
+			if (this.stopping && request.getStatus() == BatchStatus.STOPPED) {
+				handBack(request);
+				return true;
+			}
+			return false;
 		}
 		finally {
 			this.current = null;
 		}
-		log.info("partition {} of run {}: {} (read {}, written {}, skipped {})", request.getStepName(),
-				request.getJobExecutionId(), request.getStatus(), request.getReadCount(), request.getWriteCount(),
-				request.getSkipCount());
 	}
 
 	private static boolean transientFailure(StepExecution execution) {
