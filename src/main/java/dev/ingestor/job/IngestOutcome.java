@@ -19,8 +19,7 @@ sealed interface IngestOutcome {
 
 		@Override
 		public IngestOutcome committed() {
-			return version.isWritten() ? this : new Embedded(this.reservation, new PendingVersion(0, this.version.contentHash(),
-					this.version.pageCount(), this.version.chunkCount(), this.version.dimension(), this.version.reused()));
+			return new Embedded(this.reservation, this.version.committed());
 		}
 
 	}

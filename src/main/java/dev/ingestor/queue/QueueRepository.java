@@ -59,7 +59,7 @@ public class QueueRepository {
 		return (updated == 1) ? Optional.of(new Reservation(item, token, jobExecutionId)) : Optional.empty();
 	}
 
-	/** Renews the heartbeat in its own transaction; false means the reservation was lost. */
+	/** Renews the heartbeat at once, in autocommit; false means the reservation was lost. */
 	public boolean heartbeat(Reservation reservation) {
 		return this.autocommit.execute(status -> this.jdbc.sql("""
 				UPDATE ingestion_queue_item SET heartbeat_at = CURRENT_TIMESTAMP(6)

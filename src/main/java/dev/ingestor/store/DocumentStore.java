@@ -2,7 +2,6 @@ package dev.ingestor.store;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +17,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DocumentStore {
 
-	static final String ACTIVE_VERSION_IDS = "SELECT id FROM document_version WHERE document_node_id = :node AND is_active = TRUE";
+	/** The dedup lookup, and the version a commit deactivates once it holds the document's lock. */
+	static final String ACTIVE_VERSION = """
+			SELECT id, content_hash, chunk_count, dedup_key FROM document_version
+			WHERE document_node_id = :node AND is_active = TRUE""";
 
 	private final JdbcClient jdbc;
 
@@ -42,9 +44,7 @@ public class DocumentStore {
 
 	/** The active version of a document, if it has one. */
 	public Optional<ActiveVersion> activeVersion(long documentNodeId) {
-		return this.jdbc.sql("""
-				SELECT id, content_hash, chunk_count, dedup_key FROM document_version
-				WHERE document_node_id = :node AND is_active = TRUE""")
+		return this.jdbc.sql(ACTIVE_VERSION)
 			.param("node", documentNodeId)
 			.query((rs, row) -> new ActiveVersion(rs.getLong("id"), rs.getString("content_hash"), rs.getInt("chunk_count"),
 					rs.getString("dedup_key")))
@@ -115,18 +115,15 @@ public class DocumentStore {
 	 * Deactivates the document's active version, if it has one, and its chunks. The document's
 	 * row is locked first: two rows of one document in flight at once (a file queued again before
 	 * its first row ran, possibly on two workers, or a delete) commit one after the other, and the
-	 * second finds and replaces the first's version instead of inserting a second active one. The version is found by id so that both updates seek by it: an update
-	 * that joined the chunks to their versions scanned every active chunk of every document, and
-	 * waited on the new chunks of every other document being committed at the same time.
+	 * second finds and replaces the first's version instead of inserting a second active one. The
+	 * version is found first so that both updates seek by its id: an update that joined the chunks
+	 * to their versions scanned every active chunk of every document, and waited on the new chunks
+	 * of every other document being committed at the same time.
 	 */
 	private void deactivate(long documentNodeId) {
 		this.deactivation.lockDocument(documentNodeId);
 		// A statement of its own, after the lock: it reads what the previous holder committed.
-		List<Long> active = this.jdbc.sql(ACTIVE_VERSION_IDS)
-			.param("node", documentNodeId)
-			.query(Long.class)
-			.list();
-		active.forEach(this.deactivation::deactivate);
+		activeVersion(documentNodeId).ifPresent(active -> this.deactivation.deactivate(active.id()));
 	}
 
 	/**

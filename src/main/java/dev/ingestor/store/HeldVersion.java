@@ -21,4 +21,11 @@ import dev.ingestor.split.TextChunk;
  */
 public record HeldVersion(long documentNodeId, long queueItemId, String reservationToken, String model,
 		DocumentMetadata metadata, List<TextChunk> chunks, List<float[]> vectors) {
+
+	/** The same version without its chunks and vectors, for what outlives its commit. */
+	HeldVersion withoutData() {
+		return new HeldVersion(this.documentNodeId, this.queueItemId, this.reservationToken, this.model, this.metadata,
+				List.of(), List.of());
+	}
+
 }

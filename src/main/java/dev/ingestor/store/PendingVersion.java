@@ -20,6 +20,15 @@ public record PendingVersion(long id, String contentHash, int pageCount, int chu
 		this(id, contentHash, pageCount, chunkCount, dimension, reused, null);
 	}
 
+	/**
+	 * What is left to know once its outcome is committed: the counts. A held version drops its
+	 * chunks and vectors, which the chunk would otherwise keep until its end.
+	 */
+	public PendingVersion committed() {
+		return isWritten() ? this : new PendingVersion(this.id, this.contentHash, this.pageCount, this.chunkCount,
+				this.dimension, this.reused, this.held.withoutData());
+	}
+
 	/** Whether its rows are in the database, so that a failure must delete them. */
 	public boolean isWritten() {
 		return this.held == null;

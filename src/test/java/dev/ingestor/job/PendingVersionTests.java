@@ -134,13 +134,15 @@ class PendingVersionTests extends H2JobTestBase {
 		assertThat(this.queue.activeVersions(node)).isEqualTo(1);
 		assertThat(this.queue.count("SELECT COUNT(*) FROM document_version WHERE is_active = TRUE AND queue_item_id = "
 				+ second)).isEqualTo(1);
-		assertThat(this.queue.count("""
-				SELECT COUNT(*) FROM document_chunk c JOIN document_version v ON v.id = c.document_version_id
-				WHERE c.is_active = TRUE AND v.queue_item_id = %d""".formatted(first))).isZero();
-		assertThat(this.queue.count("""
-				SELECT COUNT(*) FROM document_chunk c JOIN document_version v ON v.id = c.document_version_id
-				WHERE c.is_active = TRUE AND v.queue_item_id = %d""".formatted(second))).isEqualTo(this.queue.activeChunks(node));
+		assertThat(activeChunksOfItem(first)).isZero();
+		assertThat(activeChunksOfItem(second)).isEqualTo(this.queue.activeChunks(node));
 		assertThat(this.queue.count("SELECT COUNT(*) FROM document_version WHERE pending = TRUE")).isZero();
+	}
+
+	private long activeChunksOfItem(long itemId) {
+		return this.queue.count("""
+				SELECT COUNT(*) FROM document_chunk c JOIN document_version v ON v.id = c.document_version_id
+				WHERE c.is_active = TRUE AND v.queue_item_id = %d""".formatted(itemId));
 	}
 
 	private Reservation reserve(long id) {

@@ -63,7 +63,7 @@ class MySqlVersionIndexIntegrationTests extends MySqlJobTestBase {
 	@Test
 	void aCommitLocksItsDocumentAndDeactivatesItsVersionWithoutScanningOtherDocuments() {
 		Map<String, Object> lock = explain(VersionDeactivation.LOCK_DOCUMENT.replace(":node", String.valueOf(this.node)));
-		Map<String, Object> find = explain(DocumentStore.ACTIVE_VERSION_IDS.replace(":node", String.valueOf(this.node)));
+		Map<String, Object> find = explain(DocumentStore.ACTIVE_VERSION.replace(":node", String.valueOf(this.node)));
 		Map<String, Object> chunks = explain(VersionDeactivation.DEACTIVATE_CHUNKS.replace(":v", String.valueOf(this.version)));
 		Map<String, Object> version = explain(VersionDeactivation.DEACTIVATE_VERSION.replace(":v", String.valueOf(this.version)));
 
